@@ -1,0 +1,109 @@
+/// Which proxy and which key, and where each came from (for `synctop info` and errors).
+/// Resolution order is the issue's: URL from `--url`, `LITELLM_PROXY_URL`, `base_url` in
+/// `~/.litellm/config.json` (LiteLLM's own CLI keeps it there), else localhost:4000; key
+/// from `--key-file`, `LITELLM_PROXY_API_KEY`, `LITELLM_MASTER_KEY`. Never a key flag: it
+/// would show in `ps` and shell history.
+public struct ConnectionSettings: Equatable, Sendable {
+    public enum Origin: String, Sendable, Equatable {
+        case flag, environment, configFile = "config file", defaultValue = "default", none
+    }
+
+    public var baseURL: String
+    public var urlOrigin: Origin
+    public var apiKey: String?
+    public var keyOrigin: Origin
+    /// e.g. "LITELLM_PROXY_API_KEY" or the key file's path.
+    public var keySourceName: String?
+
+    public static let defaultURL = "http://localhost:4000"
+
+    /// Pure: all outside input is passed in. `readFile` returns nil when a file is absent.
+    public static func resolve(
+        urlFlag: String?, keyFile: String?, environment: [String: String], homeDirectory: String?,
+        readFile: (String) throws(SettingsError) -> String?
+    ) throws(SettingsError) -> ConnectionSettings {
+        var url: String
+        var urlOrigin: Origin
+        if let urlFlag {
+            (url, urlOrigin) = (urlFlag, .flag)
+        } else if let env = environment["LITELLM_PROXY_URL"], !env.isEmpty {
+            (url, urlOrigin) = (env, .environment)
+        } else if let home = homeDirectory, let text = try readFile(home + "/.litellm/config.json"),
+                  let base = LiteLLMCLIConfig.baseURL(in: text) {
+            (url, urlOrigin) = (base, .configFile)
+        } else {
+            (url, urlOrigin) = (defaultURL, .defaultValue)
+        }
+        url = url.trimmingCharacters(in: " \t\r\n")
+        guard url.hasPrefix("http://") || url.hasPrefix("https://"), url.count > 8 else {
+            throw .badURL(url, origin: urlOrigin)
+        }
+
+        var key: String?
+        var keyOrigin = Origin.none
+        var keyName: String?
+        if let keyFile {
+            guard let text = try readFile(keyFile) else { throw .keyFileMissing(keyFile) }
+            let trimmed = text.trimmingCharacters(in: " \t\r\n")
+            guard !trimmed.isEmpty else { throw .keyFileEmpty(keyFile) }
+            guard !trimmed.contains("\n") else { throw .keyFileHasSeveralLines(keyFile) }
+            (key, keyOrigin, keyName) = (trimmed, .flag, keyFile)
+        } else {
+            for name in ["LITELLM_PROXY_API_KEY", "LITELLM_MASTER_KEY"] {
+                if let v = environment[name]?.trimmingCharacters(in: " \t\r\n"), !v.isEmpty {
+                    (key, keyOrigin, keyName) = (v, .environment, name)
+                    break
+                }
+            }
+        }
+        return ConnectionSettings(baseURL: url, urlOrigin: urlOrigin, apiKey: key, keyOrigin: keyOrigin, keySourceName: keyName)
+    }
+
+    /// The key as it may be shown: never in full.
+    public var maskedKey: String { apiKey.map(APIKey.mask) ?? "no key" }
+}
+
+public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
+    case badURL(String, origin: ConnectionSettings.Origin)
+    case keyFileMissing(String)
+    case keyFileEmpty(String)
+    case keyFileHasSeveralLines(String)
+    case unreadable(String, String)
+
+    public var description: String {
+        switch self {
+        case .badURL(let u, let o): "proxy URL \"\(u)\" (from \(o.rawValue)) must start with http:// or https://"
+        case .keyFileMissing(let p): "key file \(p) does not exist"
+        case .keyFileEmpty(let p): "key file \(p) is empty"
+        case .keyFileHasSeveralLines(let p): "key file \(p) must hold one key on one line"
+        case .unreadable(let p, let why): "cannot read \(p): \(why)"
+        }
+    }
+}
+
+public enum APIKey {
+    /// `sk-master-a1b2` → `sk-…a1b2`: enough to tell keys apart, never enough to use one.
+    public static func mask(_ key: String) -> String {
+        if key.count >= 12 { return String(key.prefix(3)) + "…" + String(key.suffix(4)) }
+        if key.count >= 6 { return "…" + String(key.suffix(2)) }
+        return "…"
+    }
+}
+
+/// `~/.litellm/config.json` as LiteLLM's `litellm-proxy` CLI writes it: `{"base_url": ...}`.
+enum LiteLLMCLIConfig {
+    static func baseURL(in text: String) -> String? {
+        struct Body: Decodable { var base_url: String? }
+        guard let body = try? JSONDecoderShim.decode(Body.self, from: text) else { return nil }
+        return body.base_url.flatMap { $0.isEmpty ? nil : $0 }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s.removeFirst() }
+        while let l = s.last, set.contains(l) { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,87 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The two error shapes LiteLLM answers with: FastAPI's `{"detail": "..." | [...]}` and
+/// the auth layer's `{"error": {"message", "type", ...}}`.
+struct ErrorBody: Decodable {
+    struct Inner: Decodable {
+        var message: String?
+        var type: String?
+    }
+    struct ValidationItem: Decodable {
+        var msg: String?
+        var loc: [LocPart]?
+    }
+    enum LocPart: Decodable, CustomStringConvertible {
+        case name(String), index(Int)
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let i = try? c.decode(Int.self) { self = .index(i) } else { self = .name(try c.decode(String.self)) }
+        }
+        var description: String {
+            switch self { case .name(let s): s; case .index(let i): String(i) }
+        }
+    }
+    enum Detail: Decodable {
+        case text(String), validation([ValidationItem])
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let s = try? c.decode(String.self) { self = .text(s) } else { self = .validation(try c.decode([ValidationItem].self)) }
+        }
+    }
+
+    var detail: Detail?
+    var error: Inner?
+
+    /// The human part of the body, whatever its shape.
+    var message: String? {
+        switch detail {
+        case .text(let s): return s
+        case .validation(let items):
+            return items.map { item in
+                let field = item.loc?.last.map { "\($0)" } ?? "request"
+                return "\(field): \(item.msg ?? "invalid")"
+            }.joined(separator: "; ")
+        case nil: return error?.message
+        }
+    }
+}
+
+extension ProxyError {
+    /// Maps a non-2xx answer to what it means. `keySent` matters: a proxy without a
+    /// database answers a missing key with a bare 500.
+    public static func classify(status: Int, body: [UInt8], keySent: Bool) -> ProxyError {
+        let parsed = try? JSONDecoder().decode(ErrorBody.self, from: Data(body))
+        let message = parsed?.message ?? String(decoding: body.prefix(300), as: UTF8.self)
+        let type = parsed?.error?.type
+        switch status {
+        case 401:
+            if !keySent || type == "auth_error" {
+                return .unauthorized("no API key was sent: set LITELLM_PROXY_API_KEY or use --key-file")
+            }
+            return .unauthorized("the API key was not accepted by the proxy (wrong or revoked key)")
+        case 400 where type == "no_db_connection":
+            return .keyRejectedWithoutDatabase
+        case 500 where !keySent:
+            return .unauthorized("no API key was sent: set LITELLM_PROXY_API_KEY or use --key-file")
+        case 403:
+            return .forbidden(role: role(in: message))
+        case 500 where message.contains("Database connection not available"):
+            return .noDatabase
+        case 502:
+            return .sourceUnavailable(message)
+        default:
+            return .http(status: status, detail: message.isEmpty ? "(empty body)" : message)
+        }
+    }
+
+    /// "Access denied. Admin role required. Current role: internal_user" → internal_user.
+    static func role(in message: String) -> String? {
+        guard let r = message.firstRange(of: "Current role: ") else { return nil }
+        let rest = message[r.upperBound...].prefix { !$0.isWhitespace && $0 != "," && $0 != "." }
+        return rest.isEmpty ? nil : String(rest)
+    }
+}

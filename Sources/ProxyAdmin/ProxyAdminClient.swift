@@ -1,0 +1,131 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The LiteLLM admin API, typed: one method per thing synctop reads or does.
+public struct ProxyAdminClient: Sendable {
+    public let transport: any ProxyTransport
+    public let apiKey: String?
+    public let timeoutSeconds: Int
+
+    public init(transport: any ProxyTransport, apiKey: String?, timeoutSeconds: Int = 5) {
+        self.transport = transport
+        self.apiKey = apiKey
+        self.timeoutSeconds = timeoutSeconds
+    }
+
+    public func jobStatus(_ job: SyncJob) async -> Result<JobStatus, ProxyError> {
+        await decode(JobStatus.self, from: .jobStatus(job))
+    }
+
+    public func costMapSource() async -> Result<CostMapSource, ProxyError> {
+        await decode(CostMapSource.self, from: .costMapSource)
+    }
+
+    /// Liveliness and readiness in parallel. Alive but readiness unreadable still counts
+    /// as alive: readiness is what says whether the database is there.
+    public func health() async -> Result<Health, ProxyError> {
+        async let live = call(.liveliness)
+        async let ready = decode(ReadinessBody.self, from: .readiness)
+        let (l, r) = await (live, ready)
+        switch (l, r) {
+        case (.failure(let e), .failure):
+            return .failure(e)
+        case (_, .success(let body)):
+            return .success(Health(alive: true, readiness: body.status, database: body.db, version: body.litellm_version))
+        case (.success, .failure):
+            return .success(Health(alive: true))
+        }
+    }
+
+    /// Every read the dashboard shows, all at once.
+    public func snapshot() async -> ProxySnapshot {
+        async let cost = jobStatus(.costMap)
+        async let beta = jobStatus(.betaHeaders)
+        async let source = costMapSource()
+        async let health = health()
+        return await ProxySnapshot(costMap: cost, betaHeaders: beta, source: source, health: health)
+    }
+
+    /// Sends and returns the body of a 2xx answer; anything else becomes a `ProxyError`.
+    public func call(_ endpoint: Endpoint) async -> Result<[UInt8], ProxyError> {
+        do {
+            let response = try await transport.send(endpoint, apiKey: apiKey, timeoutSeconds: timeoutSeconds)
+            guard (200..<300).contains(response.status) else {
+                return .failure(.classify(status: response.status, body: response.body,
+                                          keySent: apiKey != nil && endpoint.requiresKey))
+            }
+            return .success(response.body)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, from endpoint: Endpoint) async -> Result<T, ProxyError> {
+        switch await call(endpoint) {
+        case .failure(let e): return .failure(e)
+        case .success(let body):
+            do {
+                return .success(try JSONDecoder().decode(T.self, from: Data(body)))
+            } catch {
+                return .failure(.badResponse("\(endpoint.path): \(Self.explain(error))"))
+            }
+        }
+    }
+
+    /// A decoding error in one line ("last_run is not an ISO 8601 time: ...").
+    static func explain(_ error: any Error) -> String {
+        switch error as? DecodingError {
+        case .dataCorrupted(let c)?: return c.debugDescription
+        case .typeMismatch(_, let c)?, .valueNotFound(_, let c)?:
+            let path = c.codingPath.map(\.stringValue).joined(separator: ".")
+            return "\(path.isEmpty ? "body" : path): \(c.debugDescription)"
+        case .keyNotFound(let k, _)?: return "missing field \(k.stringValue)"
+        default: return "not JSON"
+        }
+    }
+}
+
+/// One poll's worth of answers; each read succeeds or fails on its own, so one bad
+/// endpoint does not blank the others.
+public struct ProxySnapshot: Sendable, Equatable {
+    public var costMap: Result<JobStatus, ProxyError>
+    public var betaHeaders: Result<JobStatus, ProxyError>
+    public var source: Result<CostMapSource, ProxyError>
+    public var health: Result<Health, ProxyError>
+
+    public init(costMap: Result<JobStatus, ProxyError>, betaHeaders: Result<JobStatus, ProxyError>,
+                source: Result<CostMapSource, ProxyError>, health: Result<Health, ProxyError>) {
+        self.costMap = costMap
+        self.betaHeaders = betaHeaders
+        self.source = source
+        self.health = health
+    }
+
+    public func status(of job: SyncJob) -> Result<JobStatus, ProxyError> {
+        switch job {
+        case .costMap: costMap
+        case .betaHeaders: betaHeaders
+        }
+    }
+
+    /// The error that best explains a failed poll: unreachable beats auth beats the rest.
+    public var worstError: ProxyError? {
+        let errors: [ProxyError] = [health.failure, costMap.failure, betaHeaders.failure, source.failure].compactMap { $0 }
+        return errors.first { $0.kind == .unreachable } ?? errors.first { $0.kind == .auth } ?? errors.first
+    }
+}
+
+extension Result {
+    public var failure: Failure? {
+        if case .failure(let e) = self { return e }
+        return nil
+    }
+
+    public var value: Success? {
+        if case .success(let v) = self { return v }
+        return nil
+    }
+}

@@ -1,0 +1,29 @@
+/// The two data files a LiteLLM proxy keeps fresh, and the admin endpoints that drive each.
+public enum SyncJob: String, CaseIterable, Sendable, Codable, Hashable {
+    case costMap = "cost-map"
+    case betaHeaders = "beta-headers"
+
+    /// What an operator calls it on screen.
+    public var title: String {
+        switch self {
+        case .costMap: "Model cost map"
+        case .betaHeaders: "Anthropic beta headers"
+        }
+    }
+
+    /// Key in `synctop status --json`.
+    public var jsonKey: String {
+        switch self {
+        case .costMap: "cost_map"
+        case .betaHeaders: "beta_headers"
+        }
+    }
+
+    /// The path stem LiteLLM uses: `/schedule/<stem>_reload`, `/reload/<stem>`.
+    var pathStem: String {
+        switch self {
+        case .costMap: "model_cost_map"
+        case .betaHeaders: "anthropic_beta_headers"
+        }
+    }
+}
