@@ -1,0 +1,85 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import ProxyAdmin
+
+/// What the dashboard is told at start and never changes while it runs.
+public struct DashboardConfig: Equatable, Sendable {
+    public var proxyURL: String
+    /// e.g. `sk-…a1b2`, or "no key".
+    public var maskedKey: String
+    public var hasKey: Bool
+    public var pollIntervalSeconds: Int
+    /// Backoff never waits longer than this (or the interval, if that is longer).
+    public var maxBackoffSeconds: Int
+
+    public init(proxyURL: String, maskedKey: String, hasKey: Bool, pollIntervalSeconds: Int = 10, maxBackoffSeconds: Int = 60) {
+        self.proxyURL = proxyURL
+        self.maskedKey = maskedKey
+        self.hasKey = hasKey
+        self.pollIntervalSeconds = max(2, pollIntervalSeconds)
+        self.maxBackoffSeconds = maxBackoffSeconds
+    }
+}
+
+public struct ScreenSize: Equatable, Sendable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) { self.width = width; self.height = height }
+}
+
+/// Something that happened, for the events panel.
+public struct Event: Equatable, Sendable {
+    public var time: Date
+    public var text: String
+    public var role: Role
+}
+
+/// The whole state of the dashboard. Only `update` changes it.
+public struct AppState: Equatable, Sendable {
+    public var config: DashboardConfig
+    public var now: Date
+    public var size: ScreenSize
+
+    public var costMap = Tracked<JobStatus>()
+    public var betaHeaders = Tracked<JobStatus>()
+    public var source = Tracked<CostMapSource>()
+    public var health = Tracked<Health>()
+
+    public var lastSuccessfulPoll: Date?
+    /// Why the latest poll failed; nil once a poll succeeds.
+    public var lastPollError: ProxyError?
+    public var lastPollAt: Date?
+    public var consecutiveFailures = 0
+    /// Generation of the poll under way; a result with another tag is dropped.
+    public var pollInFlight: Int?
+    public var pollGeneration = 0
+    public var nextPollAt: Date
+
+    public var selected: SyncJob = .costMap
+    public var showHelp = false
+    public var events: [Event] = []
+    public var notice: String?
+    public var quitting = false
+
+    public static let maxEvents = 200
+
+    public init(config: DashboardConfig, now: Date, size: ScreenSize) {
+        self.config = config
+        self.now = now
+        self.size = size
+        nextPollAt = now
+    }
+
+    public func job(_ job: SyncJob) -> Tracked<JobStatus> {
+        switch job {
+        case .costMap: costMap
+        case .betaHeaders: betaHeaders
+        }
+    }
+
+    /// The last poll failed and old values are on screen.
+    public var isStale: Bool { lastPollError != nil && lastSuccessfulPoll != nil }
+}

@@ -1,0 +1,33 @@
+/// What a key does on the dashboard.
+public enum Action: String, CaseIterable, Sendable {
+    case quit, pollNow, nextJob, previousJob, help
+}
+
+/// One row of the key table: the keys, the action, and the words the help screen and
+/// footer show. The help overlay is generated from this table, so it cannot drift.
+public struct KeyBinding: Equatable, Sendable {
+    public var keys: [Key]
+    public var action: Action
+    public var help: String
+    /// Short label for the footer; nil keeps it out of the footer.
+    public var footer: String?
+}
+
+public struct KeyMap: Equatable, Sendable {
+    public var bindings: [KeyBinding]
+
+    public static let dashboard = KeyMap(bindings: [
+        KeyBinding(keys: [.tab, .right, .down, .char("l"), .char("j")], action: .nextJob,
+                   help: "select the next job panel", footer: "select"),
+        KeyBinding(keys: [.backTab, .left, .up, .char("h"), .char("k")], action: .previousJob,
+                   help: "select the previous job panel", footer: nil),
+        KeyBinding(keys: [.ctrl("r"), .function(5)], action: .pollNow,
+                   help: "poll the proxy now", footer: "poll"),
+        KeyBinding(keys: [.char("?")], action: .help, help: "show or hide this help", footer: "help"),
+        KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
+    ])
+
+    public func action(for key: Key) -> Action? {
+        bindings.first { $0.keys.contains(key) }?.action
+    }
+}

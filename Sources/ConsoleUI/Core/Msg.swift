@@ -1,0 +1,25 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import ProxyAdmin
+
+/// Everything that can happen to the dashboard.
+public enum Msg: Sendable {
+    /// The clock moved (the loop wakes at least every second).
+    case tick(Date)
+    case key(Key)
+    case resized(ScreenSize)
+    /// A poll's answers, tagged with the generation that asked.
+    case pollFinished(generation: Int, snapshot: ProxySnapshot, at: Date)
+    /// SIGINT/SIGTERM/SIGHUP or stdin closed.
+    case terminate
+}
+
+/// What `update` asks the outside world to do; the runner performs it and reports back
+/// with a `Msg`.
+public enum Effect: Equatable, Sendable {
+    case poll(generation: Int)
+    case quit
+}

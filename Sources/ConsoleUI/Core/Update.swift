@@ -1,0 +1,140 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import ProxyAdmin
+
+/// The only place state changes. Pure: no I/O, no clock reads; time arrives in messages.
+public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+    switch msg {
+    case .tick(let now):
+        state.now = now
+        if state.pollInFlight == nil, now >= state.nextPollAt { return [startPoll(&state)] }
+        return []
+
+    case .resized(let size):
+        state.size = size
+        return []
+
+    case .terminate:
+        state.quitting = true
+        return [.quit]
+
+    case .key(let key):
+        return handleKey(&state, key)
+
+    case .pollFinished(let generation, let snapshot, let at):
+        guard generation == state.pollInFlight else { return [] } // stale answer
+        state.pollInFlight = nil
+        applySnapshot(&state, snapshot, at: at)
+        return []
+    }
+}
+
+private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if key == .resize { return [] }
+    if state.showHelp {
+        // Any key closes help; Ctrl-C still quits from anywhere.
+        state.showHelp = false
+        if key == .ctrl("c") {
+            state.quitting = true
+            return [.quit]
+        }
+        return []
+    }
+    state.notice = nil
+    guard let action = KeyMap.dashboard.action(for: key) else { return [] }
+    switch action {
+    case .quit:
+        state.quitting = true
+        return [.quit]
+    case .help:
+        state.showHelp = true
+        return []
+    case .nextJob, .previousJob:
+        let all = SyncJob.allCases
+        let i = all.firstIndex(of: state.selected) ?? 0
+        let step = action == .nextJob ? 1 : all.count - 1
+        state.selected = all[(i + step) % all.count]
+        return []
+    case .pollNow:
+        guard state.pollInFlight == nil else {
+            state.notice = "a poll is already running"
+            return []
+        }
+        return [startPoll(&state)]
+    }
+}
+
+private func startPoll(_ state: inout AppState) -> Effect {
+    state.pollGeneration += 1
+    state.pollInFlight = state.pollGeneration
+    return .poll(generation: state.pollGeneration)
+}
+
+/// Seconds until the next poll after `failures` failures in a row: the interval, then
+/// doubling, capped at `maxBackoffSeconds` (or the interval if that is longer).
+public func pollDelay(intervalSeconds: Int, failures: Int, maxBackoffSeconds: Int = 60) -> Int {
+    guard failures > 0 else { return intervalSeconds }
+    let cap = max(maxBackoffSeconds, intervalSeconds)
+    var delay = intervalSeconds
+    for _ in 1..<min(failures, 16) { delay = min(cap, delay * 2) }
+    return min(cap, delay)
+}
+
+private func applySnapshot(_ state: inout AppState, _ snapshot: ProxySnapshot, at: Date) {
+    let before = state
+    state.costMap.apply(snapshot.costMap, at: at)
+    state.betaHeaders.apply(snapshot.betaHeaders, at: at)
+    state.source.apply(snapshot.source, at: at)
+    state.health.apply(snapshot.health, at: at)
+    state.lastPollAt = at
+
+    if let error = snapshot.worstError {
+        if before.lastPollError != error {
+            record(&state, at, "poll failed: \(error.summary)", .error)
+        }
+        state.lastPollError = error
+        state.consecutiveFailures += 1
+    } else {
+        if before.lastPollError != nil {
+            record(&state, at, "proxy answering again", .ok)
+        }
+        state.lastPollError = nil
+        state.consecutiveFailures = 0
+        state.lastSuccessfulPoll = at
+    }
+    let delay = pollDelay(intervalSeconds: state.config.pollIntervalSeconds, failures: state.consecutiveFailures,
+                          maxBackoffSeconds: state.config.maxBackoffSeconds)
+    state.nextPollAt = at.addingTimeInterval(TimeInterval(delay))
+
+    for job in SyncJob.allCases {
+        noteChanges(&state, job: job, old: before.job(job).value, new: state.job(job).value, at: at)
+    }
+    let oldReason = before.source.value?.fallbackReason, newReason = state.source.value?.fallbackReason
+    if oldReason != newReason, state.source.value != nil {
+        if let r = newReason, !r.isEmpty {
+            record(&state, at, "cost map FELL BACK to the bundled copy: \(r)", .warning)
+        } else if before.source.value != nil {
+            record(&state, at, "cost map loaded from its source again", .ok)
+        }
+    }
+}
+
+/// Turns differences between two polls into events an operator cares about.
+private func noteChanges(_ state: inout AppState, job: SyncJob, old: JobStatus?, new: JobStatus?, at: Date) {
+    guard let old, let new else { return }
+    if let run = new.lastRun, run != old.lastRun {
+        record(&state, at, "\(job.title): reload ran (last run moved to \(ProxyTimestamp.format(run).prefix(19))Z)", .ok)
+    }
+    if old.scheduled != new.scheduled || old.intervalHours != new.intervalHours {
+        let text = new.scheduled ? "scheduled every \(new.intervalHours.map(String.init) ?? "?") h" : "schedule cancelled"
+        record(&state, at, "\(job.title): \(text)", .text)
+    }
+}
+
+private func record(_ state: inout AppState, _ time: Date, _ text: String, _ role: Role) {
+    state.events.append(Event(time: time, text: text, role: role))
+    if state.events.count > AppState.maxEvents { state.events.removeFirst(state.events.count - AppState.maxEvents) }
+}

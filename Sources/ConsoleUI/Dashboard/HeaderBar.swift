@@ -1,0 +1,65 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import ProxyAdmin
+
+/// Rows 0–1: which proxy, which key (masked), when we last heard from it, and either its
+/// health or — when the last poll failed — what went wrong, in words.
+struct HeaderBar {
+    var state: AppState
+    var zone: LocalZone
+
+    func draw(into buffer: inout CellBuffer, width: Int) {
+        buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), role: .header)
+        let left: Line = [Span(" synctop ", .header), Span("│ \(state.config.proxyURL) ", .header),
+                          Span("│ key \(state.config.maskedKey) ", .header)]
+        let right = pollText()
+        let rightWidth = min(right.width, max(0, width - 20))
+        buffer.draw(left, x: 0, y: 0, width: max(0, width - rightWidth - 1))
+        buffer.draw(right, x: width - rightWidth, y: 0, width: rightWidth)
+        buffer.draw(statusLine(), x: 1, y: 1, width: width - 2)
+    }
+
+    func pollText() -> Line {
+        let now = state.now
+        if state.isStale, let ok = state.lastSuccessfulPoll {
+            return [Span(" STALE · last good poll \(TimeText.clock(ok, now: now, zone: zone)) (\(TimeText.relative(ok, now: now))) ", .error)]
+        }
+        if let ok = state.lastSuccessfulPoll {
+            let busy = state.pollInFlight != nil ? " · polling" : ""
+            return [Span(" polled \(TimeText.clock(ok, now: now, zone: zone)) (\(TimeText.relative(ok, now: now)))\(busy) ", .header)]
+        }
+        if state.lastPollError != nil { return [Span(" no answer yet ", .error)] }
+        return [Span(" connecting… ", .header)]
+    }
+
+    func statusLine() -> Line {
+        if let error = state.lastPollError {
+            var line: Line = [Span("✗ ", .error), Span(error.summary, .error)]
+            if let hint = hint(for: error) { line.append(Span("  " + hint, .dim)) }
+            return line
+        }
+        guard let h = state.health.value else { return [Span("waiting for the first answer…", .dim)] }
+        var line: Line = [Span(h.alive ? "● alive" : "○ not alive", h.alive ? .ok : .error)]
+        if let r = h.readiness { line.append(Span("  ready: \(r)", r == "healthy" ? .ok : .warning)) }
+        switch h.databaseConnected {
+        case true?: line.append(Span("  db: connected", .ok))
+        case false?: line.append(Span("  db: not connected — schedules and reloads need it", .warning))
+        case nil: break
+        }
+        if let v = h.version { line.append(Span("  LiteLLM \(v)", .dim)) }
+        return line
+    }
+
+    /// What the operator can do about it.
+    func hint(for error: ProxyError) -> String? {
+        switch error {
+        case .unreachable, .timeout: "retrying with backoff; ^R to retry now"
+        case .unauthorized, .keyRejectedWithoutDatabase: "check --key-file / LITELLM_PROXY_API_KEY"
+        case .forbidden: "use a proxy_admin or proxy_admin_viewer key"
+        default: nil
+        }
+    }
+}

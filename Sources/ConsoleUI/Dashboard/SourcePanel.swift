@@ -1,0 +1,69 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import ProxyAdmin
+
+/// Provenance of the prices in use (`/model/cost_map/source`). A fallback reason turns
+/// the panel into a warning: the remote fetch failed and bundled, possibly stale, prices
+/// are in use. Fields an older proxy omits show "—".
+struct SourcePanel {
+    var tracked: Tracked<CostMapSource>
+    var now: Date
+    var zone: LocalZone
+
+    func draw(into buffer: inout CellBuffer, _ rect: Rect) {
+        let fallback = tracked.value?.isFallback ?? false
+        let box = Box(title: "Cost map source",
+                      badge: fallback ? Span("⚠ FALLBACK", .warning) : nil,
+                      borderRole: fallback ? .warning : .border)
+        let inside = box.draw(into: &buffer, rect)
+        let rows = lines()
+        for (i, line) in rows.prefix(inside.height).enumerated() {
+            buffer.draw(line, x: inside.x, y: inside.y + i, width: inside.width)
+        }
+        if tracked.isStale {
+            buffer.restyle(Rect(x: inside.x, y: inside.y, width: inside.width, height: min(inside.height, rows.count - 1)), role: .stale)
+        }
+    }
+
+    func lines() -> [Line] {
+        guard let s = tracked.value else {
+            if let error = tracked.error { return [[Span("unavailable: " + error.summary, .error)]] }
+            return [[Span("loading…", .dim)]]
+        }
+        let dash = Span("—", .dim)
+        var out: [Line] = []
+        if let reason = s.fallbackReason, !reason.isEmpty {
+            out.append([Span("⚠ remote fetch failed, bundled prices in use: ", .warning), Span(reason, .warning)])
+        }
+        out.append(row("Source", [Span(s.source, s.source == "remote" ? .ok : .value), Span("  "),
+                                  s.url.map { Span($0, .value) } ?? dash]))
+        let forced: Span = switch s.isEnvForced {
+        case true?: Span("yes (LITELLM_LOCAL_MODEL_COST_MAP)", .value)
+        case false?: Span("no", .value)
+        case nil: dash
+        }
+        out.append(row("Forced", [forced]))
+        var loaded: Line = s.loadedAt.map {
+            [Span(TimeText.clock($0, now: now, zone: zone), .value), Span("  " + TimeText.relative($0, now: now), .dim)]
+        } ?? [dash]
+        loaded.append(Span("   Revision ", .label))
+        loaded.append(s.sourceRevision.map { Span(String($0.prefix(7)), .value) } ?? dash)
+        loaded.append(Span("   Models ", .label))
+        loaded.append(s.modelCount.map { Span(String($0), .value) } ?? dash)
+        out.append(row("Loaded", loaded))
+        if s.fallbackReason == nil || s.fallbackReason?.isEmpty == true {
+            out.append(row("Fallback", [Span("none", .ok)]))
+        }
+        if tracked.isStale, let at = tracked.updatedAt {
+            out.append([Span("stale: last read \(TimeText.relative(at, now: now))", .stale)])
+        }
+        return out
+    }
+
+    func row(_ label: String, _ value: Line) -> Line {
+        [Span(label.padding(JobPanel.labelWidth), .label)] + value
+    }
+}

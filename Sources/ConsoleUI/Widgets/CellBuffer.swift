@@ -1,0 +1,97 @@
+/// An in-memory screen (ratatui's Buffer): views draw into it, the terminal diffs two
+/// of them and writes only what changed. Tests compare `text` with a few lines.
+public struct CellBuffer: Equatable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where the terminal cursor should sit (an input field), or nil to hide it.
+    public var cursor: (x: Int, y: Int)? {
+        get { cursorX.map { ($0, cursorY) } }
+        set { cursorX = newValue?.x; cursorY = newValue?.y ?? 0 }
+    }
+    private var cursorX: Int?
+    private var cursorY = 0
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set {
+            guard x >= 0, y >= 0, x < width, y < height else { return }
+            cells[y * width + x] = newValue
+        }
+    }
+
+    /// Writes `text` at (x, y), clipped to `maxWidth` columns and the buffer's edge.
+    /// Returns the number of columns written.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, role: Role, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(width, x + (maxWidth ?? width))
+        var col = x
+        for ch in text {
+            let w = DisplayWidth.of(ch)
+            if w == 0 { continue }
+            if col + w > limit { break }
+            if col >= 0 {
+                self[col, y] = Cell(ch, role: role)
+                if w == 2 { self[col + 1, y] = Cell(" ", role: role, continuation: true) }
+            }
+            col += w
+        }
+        return col - x
+    }
+
+    /// Paints every cell of the rectangle with `grapheme` in `role`.
+    public mutating func fill(_ rect: Rect, with grapheme: Character = " ", role: Role) {
+        let r = rect.clipped(to: Rect(x: 0, y: 0, width: width, height: height))
+        guard r.width > 0, r.height > 0 else { return }
+        for y in r.y..<(r.y + r.height) {
+            for x in r.x..<(r.x + r.width) { cells[y * width + x] = Cell(grapheme, role: role) }
+        }
+    }
+
+    /// Re-roles the rectangle, keeping its text (selection highlight, dimming stale data).
+    public mutating func restyle(_ rect: Rect, role: Role) {
+        let r = rect.clipped(to: Rect(x: 0, y: 0, width: width, height: height))
+        guard r.width > 0, r.height > 0 else { return }
+        for y in r.y..<(r.y + r.height) {
+            for x in r.x..<(r.x + r.width) { cells[y * width + x].role = role }
+        }
+    }
+
+    /// The screen as plain text, one line per row, trailing blanks trimmed.
+    public var text: String {
+        var lines: [String] = []
+        lines.reserveCapacity(height)
+        for y in 0..<height {
+            var line = ""
+            for x in 0..<width {
+                let c = cells[y * width + x]
+                if !c.continuation { line.append(c.grapheme) }
+            }
+            while line.last == " " { line.removeLast() }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The role painted at the first cell of `needle` on any row (for tests about colour).
+    public func role(of needle: String) -> Role? {
+        let rows = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (y, row) in rows.enumerated() {
+            guard let range = row.firstRange(of: needle) else { continue }
+            let x = DisplayWidth.of(row[row.startIndex..<range.lowerBound])
+            return self[x, y].role
+        }
+        return nil
+    }
+
+    public static func == (a: CellBuffer, b: CellBuffer) -> Bool {
+        a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursorX == b.cursorX && a.cursorY == b.cursorY
+    }
+}

@@ -1,0 +1,65 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import ProxyAdmin
+
+/// Times as an operator reads them. Pure: the local UTC offset is passed in (the runner
+/// asks the C library; tests pin it), so screens render the same everywhere.
+public enum TimeText {
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `05:51:24` when on the same local day as `now`, else `Nov 22 05:51`.
+    public static func clock(_ date: Date, now: Date, zone: LocalZone) -> String {
+        let t = local(date, zone.offset(date)), n = local(now, zone.offset(now))
+        if t.day == n.day { return "\(two(t.hour)):\(two(t.minute)):\(two(t.second))" }
+        return "\(months[t.month - 1]) \(t.dayOfMonth) \(two(t.hour)):\(two(t.minute))"
+    }
+
+    /// `in 3h 12m`, `41m ago`, `just now`.
+    public static func relative(_ date: Date, now: Date) -> String {
+        let delta = date.timeIntervalSince(now)
+        let span = span(abs(delta))
+        if abs(delta) < 1 { return "just now" }
+        return delta > 0 ? "in \(span)" : "\(span) ago"
+    }
+
+    /// The largest two units: `2d 3h`, `3h 12m`, `41m 5s`, `9s`.
+    public static func span(_ seconds: TimeInterval) -> String {
+        let s = Int(seconds.rounded(.down))
+        let d = s / 86_400, h = s / 3600 % 24, m = s / 60 % 60, sec = s % 60
+        if d > 0 { return h > 0 ? "\(d)d \(h)h" : "\(d)d" }
+        if h > 0 { return m > 0 ? "\(h)h \(m)m" : "\(h)h" }
+        if m > 0 { return sec > 0 ? "\(m)m \(sec)s" : "\(m)m" }
+        return "\(sec)s"
+    }
+
+    /// A ticking countdown: `5:18:42`, `0:00:09`, `2d 05:18:42`.
+    public static func countdown(_ seconds: TimeInterval) -> String {
+        let s = max(0, Int(seconds.rounded(.up)))
+        let d = s / 86_400, h = s / 3600 % 24, m = s / 60 % 60, sec = s % 60
+        let hms = "\(d > 0 ? two(h) : String(h)):\(two(m)):\(two(sec))"
+        return d > 0 ? "\(d)d \(hms)" : hms
+    }
+
+    struct Parts { var day: Int, month: Int, dayOfMonth: Int, hour: Int, minute: Int, second: Int }
+
+    static func local(_ date: Date, _ offset: Int) -> Parts {
+        let total = Int(date.timeIntervalSince1970.rounded(.down)) + offset
+        let day = total >= 0 ? total / 86_400 : -((-total + 86_399) / 86_400)
+        let secs = total - day * 86_400
+        let (_, m, d) = ProxyTimestamp.civilFromDays(day)
+        return Parts(day: day, month: m, dayOfMonth: d, hour: secs / 3600, minute: secs / 60 % 60, second: secs % 60)
+    }
+
+    static func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+}
+
+/// The local time zone as an offset function: the runner asks the C library (`localtime_r`,
+/// DST-aware per instant), tests use `.utc`.
+public struct LocalZone: Sendable {
+    public let offset: @Sendable (Date) -> Int
+    public init(offset: @escaping @Sendable (Date) -> Int) { self.offset = offset }
+    public static let utc = LocalZone { _ in 0 }
+}
