@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+@testable import ConsoleUI
+@testable import ProxyAdmin
+
+@Suite struct UpdateTests {
+    typealias S = Scenarios
+
+    @Test func firstTickPollsAtOnce() {
+        var s = S.state()
+        #expect(update(&s, .tick(S.now)) == [.poll(generation: 1)])
+        #expect(s.pollInFlight == 1)
+    }
+
+    @Test func pollsAgainAfterTheInterval() {
+        var s = S.polled(S.snapshot())
+        #expect(s.nextPollAt == S.now.addingTimeInterval(10))
+        #expect(update(&s, .tick(S.now.addingTimeInterval(9.9))) == [])
+        #expect(update(&s, .tick(S.now.addingTimeInterval(10))) == [.poll(generation: 2)])
+    }
+
+    @Test func aSlowPollIsNotDoubled() {
+        var s = S.state()
+        _ = update(&s, .tick(S.now))
+        // Long past due, but the first poll has not answered: no second one.
+        #expect(update(&s, .tick(S.now.addingTimeInterval(30))) == [])
+        #expect(update(&s, .key(.ctrl("r"))) == [])
+        #expect(s.notice == "a poll is already running")
+    }
+
+    @Test func aStaleAnswerIsDropped() {
+        var s = S.state()
+        _ = update(&s, .tick(S.now))
+        _ = update(&s, .pollFinished(generation: 99, snapshot: S.snapshot(), at: S.now))
+        #expect(s.costMap.value == nil)
+        #expect(s.pollInFlight == 1)
+    }
+
+    @Test func ctrlRAndF5PollNow() {
+        for key in [Key.ctrl("r"), .function(5)] {
+            var s = S.polled(S.snapshot())
+            #expect(update(&s, .key(key)) == [.poll(generation: 2)])
+        }
+    }
+
+    @Test func failureKeepsValuesAndMarksStale() {
+        var s = S.polled(S.snapshot())
+        let later = S.now.addingTimeInterval(10)
+        _ = update(&s, .tick(later))
+        _ = update(&s, .pollFinished(generation: 2, snapshot: S.failing(.unreachable("connection refused")), at: later))
+        #expect(s.costMap.value == S.scheduled, "last known value stays")
+        #expect(s.costMap.isStale)
+        #expect(s.isStale)
+        #expect(s.lastSuccessfulPoll == S.now)
+        #expect(s.lastPollError == .unreachable("connection refused"))
+        #expect(s.events.last?.text == "poll failed: proxy unreachable: connection refused")
+    }
+
+    @Test func backoffDoublesToSixtyAndRecovers() {
+        var s = S.polled(S.snapshot())
+        var t = S.now
+        var delays: [Int] = []
+        for _ in 0..<6 {
+            t = s.nextPollAt
+            let effects = update(&s, .tick(t))
+            guard case .poll(let g)? = effects.first else { Issue.record("no poll at \(t)"); return }
+            _ = update(&s, .pollFinished(generation: g, snapshot: S.failing(.timeout(seconds: 5)), at: t))
+            delays.append(Int(s.nextPollAt.timeIntervalSince(t)))
+        }
+        #expect(delays == [10, 20, 40, 60, 60, 60])
+        t = s.nextPollAt
+        _ = update(&s, .tick(t))
+        _ = update(&s, .pollFinished(generation: s.pollInFlight!, snapshot: S.snapshot(), at: t))
+        #expect(s.consecutiveFailures == 0)
+        #expect(s.lastPollError == nil)
+        #expect(s.nextPollAt == t.addingTimeInterval(10))
+        #expect(s.events.last?.text == "proxy answering again")
+    }
+
+    @Test func backoffNeverShorterThanALongInterval() {
+        #expect(pollDelay(intervalSeconds: 120, failures: 3) == 120)
+        #expect(pollDelay(intervalSeconds: 2, failures: 1) == 2)
+        #expect(pollDelay(intervalSeconds: 2, failures: 4) == 16)
+        #expect(pollDelay(intervalSeconds: 2, failures: 100) == 60)
+    }
+
+    @Test func intervalIsNeverBelowTwo() {
+        #expect(DashboardConfig(proxyURL: "x", maskedKey: "", hasKey: false, pollIntervalSeconds: 0).pollIntervalSeconds == 2)
+    }
+
+    @Test func ticksMoveTheClockWithoutPolling() {
+        var s = S.polled(S.snapshot())
+        #expect(update(&s, .tick(S.now.addingTimeInterval(1))) == [])
+        #expect(s.now == S.now.addingTimeInterval(1))
+    }
+
+    @Test func selectionMovesBetweenJobs() {
+        var s = S.state()
+        for (key, expected) in [(Key.tab, SyncJob.betaHeaders), (.tab, .costMap), (.backTab, .betaHeaders),
+                                (.down, .costMap), (.up, .betaHeaders), (.right, .costMap), (.left, .betaHeaders)] {
+            _ = update(&s, .key(key))
+            #expect(s.selected == expected, "\(key)")
+        }
+    }
+
+    @Test func quitKeys() {
+        for key in [Key.char("q"), .ctrl("c")] {
+            var s = S.state()
+            #expect(update(&s, .key(key)) == [.quit])
+        }
+        var s = S.state()
+        #expect(update(&s, .terminate) == [.quit])
+    }
+
+    @Test func helpOpensAndAnyKeyClosesIt() {
+        var s = S.state()
+        _ = update(&s, .key(.char("?")))
+        #expect(s.showHelp)
+        #expect(update(&s, .key(.char("q"))) == [], "q closes help first")
+        #expect(!s.showHelp)
+        _ = update(&s, .key(.char("?")))
+        #expect(update(&s, .key(.ctrl("c"))) == [.quit])
+    }
+
+    @Test func observedRunsAndScheduleChangesBecomeEvents() {
+        var s = S.polled(S.snapshot())
+        var ran = S.scheduled
+        ran.lastRun = S.now.addingTimeInterval(5)
+        ran.nextRun = ran.lastRun!.addingTimeInterval(6 * 3600)
+        let t = S.now.addingTimeInterval(10)
+        _ = update(&s, .tick(t))
+        _ = update(&s, .pollFinished(generation: 2, snapshot: S.snapshot(cost: ran, beta: S.notScheduled), at: t))
+        let texts = s.events.map(\.text)
+        #expect(texts.contains { $0.hasPrefix("Model cost map: reload ran") })
+        #expect(texts.contains("Anthropic beta headers: schedule cancelled"))
+    }
+
+    @Test func fallbackAppearingIsAnEvent() {
+        var s = S.polled(S.snapshot())
+        let t = S.now.addingTimeInterval(10)
+        _ = update(&s, .tick(t))
+        _ = update(&s, .pollFinished(generation: 2, snapshot: S.snapshot(source: S.fallbackSource), at: t))
+        #expect(s.events.last?.role == .warning)
+        #expect(s.events.last?.text.contains("FELL BACK") == true)
+    }
+}
+
+@Suite struct JobPhaseTests {
+    typealias S = Scenarios
+
+    @Test func phases() {
+        #expect(JobPhase(status: S.notScheduled, now: S.now) == .notScheduled)
+        #expect(JobPhase(status: S.neverRun, now: S.now) == .neverRun)
+        #expect(JobPhase(status: S.scheduled, now: S.now) == .waiting(next: S.scheduled.nextRun!))
+        // LiteLLM nulls next_run once the interval elapsed: due within a minute, overdue after.
+        let justDue = JobStatus(scheduled: true, intervalHours: 1, lastRun: S.ago(3600 + 20))
+        #expect(JobPhase(status: justDue, now: S.now) == .due(since: S.ago(20)))
+        #expect(JobPhase(status: S.overdue, now: S.now) == .overdue(since: S.ago(600)))
+        // A next_run in the past (cost-map form) is late too.
+        let past = JobStatus(scheduled: true, intervalHours: 6, lastRun: S.ago(6 * 3600 + 300), nextRun: S.ago(300))
+        #expect(JobPhase(status: past, now: S.now) == .overdue(since: S.ago(300)))
+        // Cancelled cost map keeps last_run but is not scheduled.
+        let cancelled = JobStatus(scheduled: false, lastRun: S.ago(100))
+        #expect(JobPhase(status: cancelled, now: S.now) == .notScheduled)
+    }
+}
+
+@Suite struct TimeTextTests {
+    @Test func relativeAndCountdown() {
+        let now = Scenarios.now
+        #expect(TimeText.relative(now.addingTimeInterval(3 * 3600 + 12 * 60 + 5), now: now) == "in 3h 12m")
+        #expect(TimeText.relative(now.addingTimeInterval(-41 * 60), now: now) == "41m ago")
+        #expect(TimeText.relative(now.addingTimeInterval(-9), now: now) == "9s ago")
+        #expect(TimeText.relative(now, now: now) == "just now")
+        #expect(TimeText.relative(now.addingTimeInterval(-(2 * 86_400 + 3 * 3600)), now: now) == "2d 3h ago")
+        #expect(TimeText.countdown(5 * 3600 + 18 * 60 + 42) == "5:18:42")
+        #expect(TimeText.countdown(9) == "0:00:09")
+        #expect(TimeText.countdown(86_400 + 61) == "1d 00:01:01")
+        #expect(TimeText.countdown(-5) == "0:00:00")
+    }
+
+    @Test func clockUsesTheZoneAndShowsTheDateOnOtherDays() {
+        let now = Scenarios.now // 05:51:25 UTC
+        #expect(TimeText.clock(now, now: now, zone: .utc) == "05:51:25")
+        let plus2 = LocalZone { _ in 7200 }
+        #expect(TimeText.clock(now, now: now, zone: plus2) == "07:51:25")
+        #expect(TimeText.clock(now.addingTimeInterval(86_400), now: now, zone: .utc) == "Nov 22 05:51")
+        let minus6 = LocalZone { _ in -6 * 3600 }
+        #expect(TimeText.clock(now, now: now, zone: minus6) == "23:51:25", "local day may differ from UTC day")
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+@testable import ProxyAdmin
+
+@Suite struct ConnectionSettingsTests {
+    func resolve(url: String? = nil, keyFile: String? = nil, env: [String: String] = [:],
+                 files: [String: String] = [:]) throws(SettingsError) -> ConnectionSettings {
+        try ConnectionSettings.resolve(urlFlag: url, keyFile: keyFile, environment: env, homeDirectory: "/home/op") { path in
+            files[path]
+        }
+    }
+
+    @Test func urlOrder() throws {
+        let cfg = ["/home/op/.litellm/config.json": #"{"base_url": "http://from-config:4000"}"#]
+        let env = ["LITELLM_PROXY_URL": "http://from-env:4000"]
+        #expect(try resolve(url: "http://flag:1", env: env, files: cfg).baseURL == "http://flag:1")
+        #expect(try resolve(env: env, files: cfg).urlOrigin == .environment)
+        #expect(try resolve(files: cfg).baseURL == "http://from-config:4000")
+        #expect(try resolve().baseURL == "http://localhost:4000")
+        #expect(try resolve().urlOrigin == .defaultValue)
+        // A config file without base_url, or not JSON, falls through to the default.
+        #expect(try resolve(files: ["/home/op/.litellm/config.json": "{}"]).baseURL == "http://localhost:4000")
+        #expect(try resolve(files: ["/home/op/.litellm/config.json": "nonsense"]).baseURL == "http://localhost:4000")
+    }
+
+    @Test func keyOrder() throws {
+        let env = ["LITELLM_PROXY_API_KEY": "sk-proxy-key-0001", "LITELLM_MASTER_KEY": "sk-master-key-0002"]
+        let files = ["/run/key": "sk-from-file-0003\n"]
+        #expect(try resolve(keyFile: "/run/key", env: env, files: files).apiKey == "sk-from-file-0003")
+        #expect(try resolve(env: env).apiKey == "sk-proxy-key-0001")
+        #expect(try resolve(env: ["LITELLM_MASTER_KEY": "sk-master-key-0002"]).keySourceName == "LITELLM_MASTER_KEY")
+        #expect(try resolve().apiKey == nil)
+        #expect(try resolve().maskedKey == "no key")
+    }
+
+    @Test func badInputsSayWhat() {
+        #expect(throws: SettingsError.keyFileMissing("/nope")) { try resolve(keyFile: "/nope") }
+        #expect(throws: SettingsError.keyFileEmpty("/k")) { try resolve(keyFile: "/k", files: ["/k": " \n"]) }
+        #expect(throws: SettingsError.keyFileHasSeveralLines("/k")) { try resolve(keyFile: "/k", files: ["/k": "a\nb"]) }
+        #expect(throws: SettingsError.badURL("localhost:4000", origin: .flag)) { try resolve(url: "localhost:4000") }
+    }
+
+    @Test func keysAreNeverShownWhole() {
+        #expect(APIKey.mask("sk-master-a1b2") == "sk-…a1b2")
+        #expect(APIKey.mask("abcdef") == "…ef")
+        #expect(APIKey.mask("abc") == "…")
+        for key in ["sk-1234567890abcdef", "sk-short", "x"] {
+            #expect(!APIKey.mask(key).contains(key))
+        }
+    }
+}
