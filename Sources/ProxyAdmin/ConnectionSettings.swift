@@ -100,10 +100,12 @@ enum LiteLLMCLIConfig {
 }
 
 extension String {
+    /// Trims by Unicode scalar, so "\r\n" (one Character) is trimmed as two.
     func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
+        let drop = Set(set.unicodeScalars)
+        var scalars = Substring(self).unicodeScalars[...]
+        while let f = scalars.first, drop.contains(f) { scalars.removeFirst() }
+        while let l = scalars.last, drop.contains(l) { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
     }
 }

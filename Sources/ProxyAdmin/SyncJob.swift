@@ -11,6 +11,14 @@ public enum SyncJob: String, CaseIterable, Sendable, Codable, Hashable {
         }
     }
 
+    /// For narrow panels.
+    public var shortTitle: String {
+        switch self {
+        case .costMap: "Cost map"
+        case .betaHeaders: "Beta headers"
+        }
+    }
+
     /// Key in `synctop status --json`.
     public var jsonKey: String {
         switch self {

@@ -14,7 +14,6 @@ import Testing
         var stale = S.polled(S.snapshot())
         let later = S.now.addingTimeInterval(125)
         _ = update(&stale, .tick(later))
-        _ = update(&stale, .key(.ctrl("r")))
         _ = update(&stale, .pollFinished(generation: stale.pollInFlight!, snapshot: S.failing(.unreachable("connection refused")), at: later))
 
         var help = S.polled(S.snapshot())
@@ -75,6 +74,7 @@ import Testing
         #expect(t["fallback"]!.contains("FALLBACK"))
         #expect(t["fallback"]!.contains("timed out after 5s"))
         #expect(all["fallback"]!.role(of: "⚠ remote fetch failed") == .warning)
+        #expect(t["fallback"]!.contains("Remote fetch failed: timed out after 5s"), "the reason is wrapped, never cut")
         #expect(t["unreachable-stale"]!.contains("STALE"))
         #expect(t["unreachable-stale"]!.contains("proxy unreachable: connection refused"))
         #expect(all["unreachable-stale"]!.role(of: "every 6 h") == .stale, "old values dimmed")
@@ -94,6 +94,15 @@ import Testing
                 let b = view(s, zone: .utc)
                 #expect(b.width == w && b.height == h)
             }
+        }
+    }
+
+    @Test func wrapKeepsEveryWord() {
+        let text = "Remote fetch failed: HTTPSConnectionPool(host='raw.githubusercontent.com', port=443) timed out"
+        for width in [10, 20, 33, 70] {
+            let lines = TextWrap.wrap(text, width: width)
+            #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
+            #expect(lines.joined().filter { $0 != " " } == text.filter { $0 != " " })
         }
     }
 

@@ -18,7 +18,7 @@ struct JobPanel {
 
     func draw(into buffer: inout CellBuffer, _ rect: Rect) {
         let phase = tracked.value.map { JobPhase(status: $0, now: now) }
-        let box = Box(title: job.title, badge: badge(phase),
+        let box = Box(title: job.title, shortTitle: job.shortTitle, badge: badge(phase),
                       borderRole: selected ? .selectedBorder : .border,
                       titleRole: selected ? .selectedBorder : .title)
         let inside = box.draw(into: &buffer, rect)
@@ -62,7 +62,7 @@ struct JobPanel {
             out.append(row("Next run", [Span("—", .dim)]))
             out.append(row("Countdown", [Span("—", .dim)]))
         case .neverRun:
-            out.append(row("Next run", [Span("at the proxy's next check (every 10 s)", .due)]))
+            out.append(row("Next run", [Span("at the proxy's next check", .due)]))
             out.append(row("Countdown", [Span("due now", .due)]))
         case .waiting(let next):
             out.append(row("Next run", [Span(TimeText.clock(next, now: now, zone: zone), .value),

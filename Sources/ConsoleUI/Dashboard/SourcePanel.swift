@@ -19,7 +19,7 @@ struct SourcePanel {
                       badge: fallback ? Span("⚠ FALLBACK", .warning) : nil,
                       borderRole: fallback ? .warning : .border)
         let inside = box.draw(into: &buffer, rect)
-        let rows = lines()
+        let rows = lines(width: inside.width)
         for (i, line) in rows.prefix(inside.height).enumerated() {
             buffer.draw(line, x: inside.x, y: inside.y + i, width: inside.width)
         }
@@ -28,7 +28,7 @@ struct SourcePanel {
         }
     }
 
-    func lines() -> [Line] {
+    func lines(width: Int) -> [Line] {
         guard let s = tracked.value else {
             if let error = tracked.error { return [[Span("unavailable: " + error.summary, .error)]] }
             return [[Span("loading…", .dim)]]
@@ -36,7 +36,9 @@ struct SourcePanel {
         let dash = Span("—", .dim)
         var out: [Line] = []
         if let reason = s.fallbackReason, !reason.isEmpty {
-            out.append([Span("⚠ remote fetch failed, bundled prices in use: ", .warning), Span(reason, .warning)])
+            // The one warning that must never be cut: wrapped over as many lines as it takes.
+            out.append([Span("⚠ remote fetch failed: bundled, possibly stale, prices in use", .warning)])
+            for part in TextWrap.wrap(reason, width: max(10, width - 2)) { out.append([Span("  " + part, .warning)]) }
         }
         out.append(row("Source", [Span(s.source, s.source == "remote" ? .ok : .value), Span("  "),
                                   s.url.map { Span($0, .value) } ?? dash]))

@@ -1,12 +1,15 @@
 /// A bordered panel with a title on the top edge and an optional badge at its right.
 public struct Box: Sendable {
     public var title: String
+    /// Used instead of `title` when the full one and the badge do not both fit.
+    public var shortTitle: String?
     public var badge: Span?
     public var borderRole: Role
     public var titleRole: Role
 
-    public init(title: String, badge: Span? = nil, borderRole: Role = .border, titleRole: Role = .title) {
+    public init(title: String, shortTitle: String? = nil, badge: Span? = nil, borderRole: Role = .border, titleRole: Role = .title) {
         self.title = title
+        self.shortTitle = shortTitle
         self.badge = badge
         self.borderRole = borderRole
         self.titleRole = titleRole
@@ -30,15 +33,20 @@ public struct Box: Sendable {
         buffer[right, top] = Cell("┐", role: borderRole)
         buffer[left, bottom] = Cell("└", role: borderRole)
         buffer[right, bottom] = Cell("┘", role: borderRole)
+        // The badge (state) matters more than the title's last words: it is placed first,
+        // and the title shortens to fit beside it.
         let room = rect.width - 4
-        var used = 0
-        if room > 0 {
-            used = buffer.draw([Span(" \(title) ", titleRole)], x: left + 1, y: top, width: room)
-        }
-        if let badge, room - used > 4 {
+        var badgeWidth = 0
+        if let badge, room > 8 {
             let text = " \(badge.text) "
-            let w = min(DisplayWidth.of(text), room - used - 1)
-            buffer.draw([Span(text, badge.role)], x: right - 1 - w, y: top, width: w)
+            badgeWidth = min(DisplayWidth.of(text), room - 4)
+            buffer.draw([Span(text, badge.role)], x: right - 1 - badgeWidth, y: top, width: badgeWidth)
+        }
+        let titleRoom = room - badgeWidth - (badgeWidth > 0 ? 1 : 0)
+        if titleRoom > 0 {
+            var shown = title
+            if let shortTitle, DisplayWidth.of(title) + 2 > titleRoom { shown = shortTitle }
+            buffer.draw([Span(" \(shown) ", titleRole)], x: left + 1, y: top, width: titleRoom)
         }
         return Rect(x: left + 2, y: top + 1, width: max(0, rect.width - 4), height: rect.height - 2)
     }
