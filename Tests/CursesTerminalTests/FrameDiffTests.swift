@@ -1,0 +1,104 @@
+import ConsoleUI
+import Testing
+@testable import CursesTerminal
+
+struct FrameDiffTests {
+    /// Runs with the role as the style and the grapheme (blank for right halves) as text.
+    private func runs(_ previous: CellBuffer?, _ current: CellBuffer, columns: Int? = nil, rows: Int? = nil) -> [DrawRun<Role>] {
+        FrameDiff.runs(previous: previous, current: current,
+                       columns: columns ?? current.width, rows: rows ?? current.height,
+                       style: { $0 },
+                       text: { cell, span in
+                           cell.continuation ? " " : (DisplayWidth.of(cell.grapheme) > span ? "?" : String(cell.grapheme))
+                       })
+    }
+
+    private func buffer(_ lines: [String], width: Int = 6, role: Role = .text) -> CellBuffer {
+        var b = CellBuffer(width: width, height: lines.count)
+        for (y, line) in lines.enumerated() { b.put(line, x: 0, y: y, role: role) }
+        return b
+    }
+
+    @Test func firstFrameWritesEveryRowAsOneRunPerStyle() {
+        var b = buffer(["ab", "cd"], width: 4)
+        b.put("X", x: 3, y: 1, role: .error)
+        #expect(runs(nil, b) == [
+            DrawRun(x: 0, y: 0, columns: 4, text: "ab  ", style: .text),
+            DrawRun(x: 0, y: 1, columns: 3, text: "cd ", style: .text),
+            DrawRun(x: 3, y: 1, columns: 1, text: "X", style: .error),
+        ])
+    }
+
+    @Test func sameFrameWritesNothing() {
+        let b = buffer(["hello", "world"])
+        #expect(runs(b, b).isEmpty)
+    }
+
+    @Test func oneChangedCellIsOneRunOfOneCell() {
+        let a = buffer(["hello", "world"])
+        var b = a
+        b.put("W", x: 0, y: 1, role: .text)
+        #expect(runs(a, b) == [DrawRun(x: 0, y: 1, columns: 1, text: "W", style: .text)])
+    }
+
+    @Test func adjacentChangesMergeOnlyWithTheSameStyle() {
+        let a = buffer(["hello!"])
+        var b = buffer(["HELlo!"])
+        #expect(runs(a, b) == [DrawRun(x: 0, y: 0, columns: 3, text: "HEL", style: .text)])
+        b.restyle(Rect(x: 1, y: 0, width: 1, height: 1), role: .selected)
+        #expect(runs(a, b) == [
+            DrawRun(x: 0, y: 0, columns: 1, text: "H", style: .text),
+            DrawRun(x: 1, y: 0, columns: 1, text: "E", style: .selected),
+            DrawRun(x: 2, y: 0, columns: 1, text: "L", style: .text),
+        ])
+    }
+
+    @Test func separateChangesAreSeparateRuns() {
+        let a = buffer(["abcdef"])
+        let b = buffer(["Abcde!"])
+        #expect(runs(a, b) == [
+            DrawRun(x: 0, y: 0, columns: 1, text: "A", style: .text),
+            DrawRun(x: 5, y: 0, columns: 1, text: "!", style: .text),
+        ])
+    }
+
+    @Test func wideCharacterIsOneGlyphOfTwoColumns() {
+        let a = buffer(["abc"])
+        let b = buffer(["中c"])
+        #expect(runs(a, b) == [DrawRun(x: 0, y: 0, columns: 2, text: "中", style: .text)])
+        #expect(runs(b, a) == [DrawRun(x: 0, y: 0, columns: 2, text: "ab", style: .text)])
+    }
+
+    @Test func changeInTheRightHalfRewritesTheWholeGlyph() {
+        let a = buffer(["中文"])
+        let b = buffer(["中字"])
+        #expect(runs(a, b) == [DrawRun(x: 2, y: 0, columns: 2, text: "字", style: .text)])
+    }
+
+    @Test func orphanRightHalfIsBlank() {
+        var b = buffer(["中x"])
+        b[0, 0] = Cell("a") // overwrites the left half only; cell 1 is still a continuation
+        #expect(runs(nil, b).first == DrawRun(x: 0, y: 0, columns: 6, text: "a x   ", style: .text))
+        let a = buffer(["中x"])
+        #expect(runs(a, b) == [DrawRun(x: 0, y: 0, columns: 2, text: "a ", style: .text)])
+    }
+
+    @Test func wideCharacterCutAtTheScreenEdgeGetsOneColumn() {
+        let b = buffer(["abc中"], width: 5)
+        #expect(runs(nil, b, columns: 4) == [DrawRun(x: 0, y: 0, columns: 4, text: "abc?", style: .text)])
+    }
+
+    @Test func clippedToTheScreen() {
+        let b = buffer(["abcdef", "ghijkl", "mnopqr"])
+        #expect(runs(nil, b, columns: 3, rows: 2) == [
+            DrawRun(x: 0, y: 0, columns: 3, text: "abc", style: .text),
+            DrawRun(x: 0, y: 1, columns: 3, text: "ghi", style: .text),
+        ])
+    }
+
+    @Test func previousOfAnotherSizeMeansEverything() {
+        let a = buffer(["abc"], width: 3)
+        let b = buffer(["abc"], width: 4)
+        #expect(runs(a, b) == [DrawRun(x: 0, y: 0, columns: 4, text: "abc ", style: .text)])
+    }
+}
