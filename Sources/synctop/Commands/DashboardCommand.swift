@@ -1,0 +1,63 @@
+import ArgumentParser
+import ConsoleUI
+import CursesTerminal
+import ProxyAdmin
+
+/// Options of the full-screen dashboard, shared by `synctop` and `synctop demo`.
+struct DashboardOptions: ParsableArguments {
+    @Option(help: "Seconds between polls (at least 2).")
+    var interval: Int = 10
+
+    @Flag(help: "No colour (also when NO_COLOR is set).")
+    var noColor = false
+
+    @Flag(help: "Draw with ASCII only (for terminals without box-drawing characters).")
+    var noUnicode = false
+
+    func validate() throws {
+        guard interval >= 2 else { throw ValidationError("--interval must be at least 2 seconds") }
+    }
+
+    func terminalOptions() -> TerminalOptions {
+        let env = Environment.all()
+        let noColorEnv = !(env["NO_COLOR"] ?? "").isEmpty
+        return TerminalOptions(theme: .default, noColor: noColor || noColorEnv, asciiOnly: noUnicode)
+    }
+
+    func dashboardConfig(_ settings: ConnectionSettings) -> DashboardConfig {
+        DashboardConfig(proxyURL: settings.baseURL, maskedKey: settings.maskedKey, hasKey: settings.apiKey != nil,
+                        pollIntervalSeconds: interval)
+    }
+}
+
+/// `synctop` (the default): the live dashboard of one proxy.
+struct DashboardCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "The live full-screen dashboard (the default command)."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var options: DashboardOptions
+
+    func run() async throws {
+        let settings = try connection.settings()
+        let (client, _) = try connection.client(settings)
+        try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: options.terminalOptions())
+    }
+}
+
+/// Runs the blocking UI loop on the main thread, away from the cooperative pool the
+/// network tasks need. Ended by a signal, it exits 128 + signal, as shells expect.
+func runDashboard(client: ProxyAdminClient, config: DashboardConfig, terminal: TerminalOptions) async throws {
+    let runner = DashboardRunner(client: client, config: config, terminal: terminal)
+    let signal: Int32? = try await MainActor.run {
+        do {
+            return try runner.run()
+        } catch {
+            printError("synctop: cannot start the terminal UI: \(error)")
+            throw ExitStatus.usage
+        }
+    }
+    if let signal { throw ExitCode(128 + signal) }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import ConsoleUI
+import ProxyAdmin
+import ProxySimulator
+
+/// `synctop demo`: the simulator on a free loopback port and the dashboard on it, with
+/// schedules that come due within minutes, so a newcomer sees a live screen.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Start the built-in LiteLLM simulator and open the dashboard on it (no proxy needed)."
+    )
+
+    @OptionGroup var options: DashboardOptions
+    @OptionGroup var simulator: SimulatorOptions
+
+    func run() async throws {
+        let sim: ProxySimulator
+        do {
+            sim = try await ProxySimulator.start(simulator.configuration(port: 0, demo: true))
+        } catch {
+            printError("synctop: cannot start the simulator: \(describeStartFailure(error, port: 0))")
+            throw ExitStatus.usage
+        }
+        let settings = ConnectionSettings(baseURL: sim.baseURL, urlOrigin: .defaultValue, apiKey: simulator.masterKey,
+                                          keyOrigin: .flag, keySourceName: "demo")
+        let transport: HTTPTransport
+        do {
+            transport = try HTTPTransport(baseURL: sim.baseURL)
+        } catch {
+            printError("synctop: \(error.summary)")
+            throw ExitStatus.usage
+        }
+        let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey)
+        defer { Task { try? await sim.shutdown() } }
+        try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: options.terminalOptions())
+        await transport.shutdown()
+        try? await sim.shutdown()
+    }
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import ProxySimulator
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options of the built-in LiteLLM simulator, shared by `simulate` and `demo`.
+struct SimulatorOptions: ParsableArguments {
+    @Flag(help: "Answer as a proxy started without a database (writes fail with 500, as LiteLLM does).")
+    var noDb = false
+
+    @Option(help: "The master (proxy_admin) key the simulator accepts.")
+    var masterKey: String = SimulatorConfiguration().masterKey
+
+    @Option(help: ArgumentHelp("Delay every answer by this many milliseconds.", valueName: "ms"))
+    var latency: Int = 0
+
+    @Option(help: "Which LiteLLM release to answer as (1.100.5 or 1.109.1).")
+    var litellmVersion: String = LiteLLMVersion.v1_109_1.rawValue
+
+    func validate() throws {
+        guard LiteLLMVersion(rawValue: litellmVersion) != nil else {
+            throw ValidationError("--litellm-version must be one of \(LiteLLMVersion.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard (0...60_000).contains(latency) else { throw ValidationError("--latency must be 0 to 60000 ms") }
+        guard !masterKey.isEmpty else { throw ValidationError("--master-key must not be empty") }
+    }
+
+    func configuration(port: Int, demo: Bool) -> SimulatorConfiguration {
+        var c = SimulatorConfiguration()
+        c.port = port
+        c.hasDatabase = !noDb
+        c.masterKey = masterKey
+        c.latency = .milliseconds(latency)
+        c.litellmVersion = LiteLLMVersion(rawValue: litellmVersion) ?? .v1_109_1
+        c.demoSchedules = demo
+        return c
+    }
+}
+
+/// `synctop simulate`: the simulator alone, for tests, scripts and curl.
+struct SimulateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Run the built-in LiteLLM admin API simulator on loopback until interrupted.",
+        discussion: """
+        It answers every endpoint synctop uses exactly as LiteLLM does, seeded with LiteLLM's real \
+        data files; a reload switches to the newer bundled release. Keys: the master key (proxy_admin), \
+        sk-synctop-viewer (proxy_admin_viewer), sk-synctop-user (internal_user). Test-only controls live \
+        under /_sim/ (requests, advance, fail_next_reload, stall, reset).
+        """
+    )
+
+    @Option(help: "Loopback port to listen on (0 picks a free one).")
+    var port: Int = 4000
+
+    @Flag(help: "Seed schedules that come due within minutes, as in the demo.")
+    var demoSchedules = false
+
+    @OptionGroup var simulator: SimulatorOptions
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+    }
+
+    func run() async throws {
+        let sim: ProxySimulator
+        do {
+            sim = try await ProxySimulator.start(simulator.configuration(port: port, demo: demoSchedules))
+        } catch {
+            printError("synctop: cannot start the simulator: \(describeStartFailure(error, port: port))")
+            throw ExitStatus.usage
+        }
+        print("LiteLLM \(simulator.litellmVersion) simulator listening on \(sim.baseURL)\(simulator.noDb ? " (no database)" : "")")
+        print("master key: \(simulator.masterKey)   try: synctop --url \(sim.baseURL) with LITELLM_PROXY_API_KEY set")
+        fflush(nil) // stdout itself is a C global strict concurrency rejects
+        await waitForTerminationSignal()
+        try? await sim.shutdown()
+    }
+}
+
+/// Suspends until SIGINT, SIGTERM or SIGHUP.
+func waitForTerminationSignal() async {
+    for s in [SIGINT, SIGTERM, SIGHUP] { signal(s, SIG_IGN) }
+    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+        let thread = SignalWaiter(done: done)
+        thread.start()
+    }
+}
+
+/// Waits for a termination signal on its own thread with `sigwait`, leaving the pool free.
+private final class SignalWaiter: @unchecked Sendable {
+    let done: CheckedContinuation<Void, Never>
+    init(done: CheckedContinuation<Void, Never>) { self.done = done }
+
+    func start() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        for s in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, s) }
+        pthread_sigmask(SIG_BLOCK, &set, nil)
+        let box = Unmanaged.passRetained(self)
+        var thread = pthread_t()
+        pthread_create(&thread, nil, { raw in
+            let me = Unmanaged<SignalWaiter>.fromOpaque(raw!).takeRetainedValue()
+            var set = sigset_t()
+            sigemptyset(&set)
+            for s in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, s) }
+            var sig: Int32 = 0
+            sigwait(&set, &sig)
+            me.done.resume()
+            return nil
+        }, box.toOpaque())
+    }
+}
+
+/// "port 4000 is already in use" rather than a NIO error dump.
+func describeStartFailure(_ error: any Error, port: Int) -> String {
+    let text = String(describing: error)
+    if text.contains("Address already in use") { return "port \(port) is already in use (pick another with --port, or 0 for any free one)" }
+    if text.contains("Permission denied") { return "not allowed to listen on port \(port)" }
+    return text
+}

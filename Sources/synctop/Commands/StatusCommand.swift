@@ -1,0 +1,105 @@
+import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import ConsoleUI
+import ProxyAdmin
+
+/// `synctop status [--json]`: both jobs, provenance and health once, then exit.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Print both sync jobs, the cost map's provenance and the proxy's health once.",
+        discussion: "Exit codes: 0 ok, 64 usage, 69 unreachable, 77 auth/permission, 70 proxy-side error."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Flag(help: "Write JSON (timestamps ISO 8601 UTC with offset; keys cost_map, beta_headers, source, health).")
+    var json = false
+
+    func run() async throws {
+        let settings = try connection.settings()
+        let (client, transport) = try connection.client(settings)
+        let snapshot = await client.snapshot()
+        await transport.shutdown()
+        let now = Date()
+        if json {
+            let value = StatusReport.json(snapshot, proxyURL: settings.baseURL, maskedKey: settings.maskedKey, checkedAt: now)
+            print(value.rendered(pretty: true))
+        } else {
+            print(StatusText.render(snapshot, settings: settings, now: now, zone: .system))
+        }
+        if let error = snapshot.worstError {
+            if json { printError("synctop: \(error.summary)") }
+            throw ExitStatus.of(error)
+        }
+    }
+}
+
+/// The human form of `status`: one labelled line per part.
+enum StatusText {
+    static func render(_ s: ProxySnapshot, settings: ConnectionSettings, now: Date, zone: LocalZone) -> String {
+        var lines: [String] = []
+        let keyFrom = settings.keySourceName.map { " (\($0))" } ?? ""
+        lines.append("proxy         \(settings.baseURL)  key \(settings.maskedKey)\(keyFrom)")
+        switch s.health {
+        case .success(let h):
+            var text = h.alive ? "alive" : "not alive"
+            if let r = h.readiness { text += ", ready: \(r)" }
+            if let db = h.database { text += ", db: \(db)" }
+            if h.databaseConnected == false { text += " (schedules and reloads need a database)" }
+            if let v = h.version { text += ", LiteLLM \(v)" }
+            lines.append("health        \(text)")
+        case .failure(let e):
+            lines.append("health        ERROR: \(e.summary)")
+        }
+        for job in SyncJob.allCases {
+            let label = (job == .costMap ? "cost map" : "beta headers").padding(toLength: 14)
+            switch s.status(of: job) {
+            case .success(let st): lines.append(label + jobLine(st, now: now, zone: zone))
+            case .failure(let e): lines.append(label + "ERROR: \(e.summary)")
+            }
+        }
+        switch s.source {
+        case .success(let src):
+            var text = src.source
+            if let u = src.url { text += " \(u)" }
+            if let f = src.isEnvForced { text += ", forced local: \(f ? "yes" : "no")" }
+            if let m = src.modelCount { text += ", \(m) models" }
+            if let l = src.loadedAt { text += ", loaded \(stamp(l, now: now, zone: zone))" }
+            if let r = src.sourceRevision { text += ", revision \(r.prefix(7))" }
+            lines.append("source        \(text)")
+            if let reason = src.fallbackReason, !reason.isEmpty {
+                lines.append("WARNING       remote fetch failed, bundled prices in use: \(reason)")
+            }
+        case .failure(let e):
+            lines.append("source        ERROR: \(e.summary)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func jobLine(_ st: JobStatus, now: Date, zone: LocalZone) -> String {
+        var parts: [String] = []
+        parts.append(st.scheduled ? "every \(st.intervalHours.map(String.init) ?? "?") h" : "not scheduled")
+        parts.append("last run " + (st.lastRun.map { stamp($0, now: now, zone: zone) } ?? "never"))
+        switch JobPhase(status: st, now: now) {
+        case .notScheduled: break
+        case .neverRun: parts.append("DUE (never run)")
+        case .waiting(let next): parts.append("next run \(stamp(next, now: now, zone: zone))")
+        case .due: parts.append("DUE now")
+        case .overdue(let since): parts.append("OVERDUE by \(TimeText.span(now.timeIntervalSince(since)))")
+        }
+        return parts.joined(separator: " · ")
+    }
+
+    static func stamp(_ d: Date, now: Date, zone: LocalZone) -> String {
+        "\(TimeText.clock(d, now: now, zone: zone)) (\(TimeText.relative(d, now: now)))"
+    }
+}
+
+extension String {
+    func padding(toLength n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
+}

@@ -1,0 +1,96 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import ConsoleUI
+import CursesTerminal
+import ProxyAdmin
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one loop: wait (key, wakeup, or the next second) → messages → `update` → effects
+/// started as detached tasks → `view` → the screen draws the difference. Runs on the main
+/// thread, which blocks in `poll()`; network work never runs here.
+struct DashboardRunner {
+    var client: ProxyAdminClient
+    var config: DashboardConfig
+    var terminal: TerminalOptions
+
+    /// Returns the signal that ended the loop, or nil for a normal quit.
+    func run() throws -> Int32? {
+        let wakeup = try Wakeup()
+        let mailbox = Mailbox(wakeup: wakeup)
+        let screen = try CursesScreen(options: terminal)
+        defer { screen.restore() }
+        let size = screen.size
+        var state = AppState(config: config, now: Date(), size: ScreenSize(width: size.width, height: size.height))
+        var pending: [Msg] = [.tick(Date())]
+        var firstFrame = FirstFrameProbe()
+        var endedBy: Int32?
+        while true {
+            var effects: [Effect] = []
+            for msg in pending { effects += update(&state, msg) }
+            pending.removeAll()
+            for effect in effects {
+                switch effect {
+                case .quit: return endedBy
+                case .poll(let generation): startPoll(generation, mailbox: mailbox)
+                }
+            }
+            screen.draw(view(state, zone: .system))
+            firstFrame.noteDrawn(state)
+
+            let now = Date().timeIntervalSince1970
+            let toNextSecond = Int32(((now.rounded(.down) + 1 - now) * 1000).rounded(.up)) + 1
+            switch waitForEvent(wakeup: wakeup, timeoutMilliseconds: toNextSecond) {
+            case .input:
+                for key in screen.readKeys() {
+                    if key == .resize {
+                        let s = screen.size
+                        pending.append(.resized(ScreenSize(width: s.width, height: s.height)))
+                    } else {
+                        pending.append(.key(key))
+                    }
+                }
+            case .wakeup, .timeout:
+                break
+            case .hangup:
+                endedBy = SIGHUP
+                pending.append(.terminate)
+            case .terminate(let signal):
+                endedBy = signal
+                pending.append(.terminate)
+            }
+            pending += mailbox.drain()
+            pending.append(.tick(Date()))
+        }
+    }
+
+    private func startPoll(_ generation: Int, mailbox: Mailbox) {
+        let client = client
+        Task.detached {
+            let snapshot = await client.snapshot()
+            mailbox.post(.pollFinished(generation: generation, snapshot: snapshot, at: Date()))
+        }
+    }
+}
+
+/// For the benchmark: with `SYNCTOP_BENCH_FIRST_FRAME=path`, writes the wall-clock time
+/// (ns since the epoch) at which the first frame holding live data was drawn.
+struct FirstFrameProbe {
+    private var path = Environment.all()["SYNCTOP_BENCH_FIRST_FRAME"]
+
+    mutating func noteDrawn(_ state: AppState) {
+        guard let p = path, state.lastPollAt != nil else { return }
+        path = nil
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        let ns = Int(ts.tv_sec) * 1_000_000_000 + Int(ts.tv_nsec)
+        if let f = fopen(p, "w") {
+            fputs("\(ns)\n", f)
+            fclose(f)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import ProxyAdmin
+
+/// The documented exit codes (BSD sysexits), one place.
+enum ExitStatus {
+    static let usage = ExitCode(64)
+    static let unreachable = ExitCode(69)
+    static let auth = ExitCode(77)
+    static let proxy = ExitCode(70)
+
+    static func of(_ error: ProxyError) -> ExitCode {
+        switch error.kind {
+        case .unreachable: unreachable
+        case .auth: auth
+        case .proxy: proxy
+        }
+    }
+}
+
+/// Prints to stderr without Foundation.
+func printError(_ text: String) {
+    var line = text
+    line += "\n"
+    line.withCString { p in _ = fputs(p, stderrStream()) }
+}
+
+#if canImport(Glibc)
+import Glibc
+/// `stderr` itself is a global C var that strict concurrency rejects.
+func stderrStream() -> UnsafeMutablePointer<FILE> { fdopenStderr }
+nonisolated(unsafe) private let fdopenStderr: UnsafeMutablePointer<FILE> = fdopen(2, "w")
+#endif

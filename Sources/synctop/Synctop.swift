@@ -1,0 +1,23 @@
+import ArgumentParser
+
+@main
+struct Synctop: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "synctop",
+        abstract: "A terminal console for a LiteLLM proxy's two sync jobs: the model cost map and the Anthropic beta-header mapping.",
+        discussion: """
+        The proxy URL comes from --url, else LITELLM_PROXY_URL, else base_url in ~/.litellm/config.json, \
+        else http://localhost:4000. The key comes from --key-file, else LITELLM_PROXY_API_KEY, else \
+        LITELLM_MASTER_KEY; it is never taken on the command line and never shown in full.
+
+        Exit codes (every command):
+          0   success
+          64  usage error (bad flag, URL or key file)
+          69  proxy unreachable (connection refused, DNS, timeout)
+          77  authentication or permission (401, 403, key rejected)
+          70  proxy-side error (5xx, database missing, unreadable answer)
+        """,
+        subcommands: [DashboardCommand.self, StatusCommand.self, DemoCommand.self, SimulateCommand.self],
+        defaultSubcommand: DashboardCommand.self
+    )
+}
