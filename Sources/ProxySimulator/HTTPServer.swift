@@ -1,0 +1,110 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// HTTP/1.1 on SwiftNIO. Each request is handed to `SimulatorCore` when complete; delays
+/// (latency, stalls) are scheduled on the channel's event loop, never slept, so one slow
+/// response does not hold up other connections. NIO's pipelining helper keeps responses on a
+/// keep-alive connection in request order.
+final class SimulatorHTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let core: SimulatorCore
+    private var head: HTTPRequestHead?
+    private var body: [UInt8] = []
+    /// LiteLLM parses request bodies (see `RequestBodyCheck`); beyond this much we stop keeping them.
+    private static let bodyLimit = 1 << 20
+
+    init(core: SimulatorCore) { self.core = core }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            self.head = head
+            body = []
+        case .body(var chunk):
+            if body.count < Self.bodyLimit, let bytes = chunk.readBytes(length: min(chunk.readableBytes, Self.bodyLimit - body.count)) {
+                body += bytes
+            }
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            let headers = head.headers.map { (name: $0.name, value: $0.value) }
+            let (request, delay) = core.arrive(method: head.method.rawValue, uri: head.uri, headers: headers, body: body)
+            body = []
+            let keepAlive = head.isKeepAlive
+            if delay <= 0 {
+                respond(context: context, request: request, keepAlive: keepAlive)
+            } else {
+                context.eventLoop.assumeIsolated().scheduleTask(in: .microseconds(delay)) {
+                    self.respond(context: context, request: request, keepAlive: keepAlive)
+                }
+            }
+        }
+    }
+
+    private func respond(context: ChannelHandlerContext, request: IncomingRequest, keepAlive: Bool) {
+        // Handled even if the client gave up while we stalled: a real proxy finishes a slow
+        // reload after the caller timed out, and that is what timeout tests need to see.
+        let (response, dateMicros) = core.respond(to: request)
+        guard context.channel.isActive else { return }
+        var headers = HTTPHeaders()
+        for (name, value) in response.headerFields(dateHeader: PythonISOFormat.httpDate(micros: dateMicros), closeConnection: !keepAlive) {
+            headers.add(name: name, value: value)
+        }
+        // uvicorn answers HTTP/1.1 even to an HTTP/1.0 request.
+        let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        // A HEAD answer keeps its content-length but, as uvicorn does, sends no body.
+        if response.body.readableBytes > 0 && request.method != "HEAD" {
+            context.write(wrapOutboundOut(.body(.byteBuffer(response.body))), promise: nil)
+        }
+        if keepAlive {
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        } else {
+            let loopBoundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
+            context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
+                loopBoundContext.value.close(promise: nil)
+            }
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
+    }
+}
+
+/// Binds the listening socket and owns the event loop group.
+struct HTTPServer {
+    let group: MultiThreadedEventLoopGroup
+    let channel: any Channel
+
+    static func start(core: SimulatorCore, host: String, port: Int) async throws -> HTTPServer {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(SimulatorHTTPHandler(core: core))
+                }
+            }
+        do {
+            let channel = try await bootstrap.bind(host: host, port: port).get()
+            return HTTPServer(group: group, channel: channel)
+        } catch {
+            try? await group.shutdownGracefully()
+            throw error
+        }
+    }
+
+    var port: Int { channel.localAddress?.port ?? 0 }
+
+    func stop() async throws {
+        try? await channel.close()
+        try await group.shutdownGracefully()
+    }
+}

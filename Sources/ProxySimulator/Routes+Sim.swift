@@ -1,0 +1,66 @@
+/// Simulator-only control endpoints (documented on `ProxySimulator`). They need no key, are
+/// never delayed, and are not written to the request log, so they do not disturb what a test
+/// observes about the client under test.
+extension SimulatorCore {
+    func simAdvance(_ request: IncomingRequest, state: inout SimulatorState) throws(ResponseError) -> OutgoingResponse {
+        guard let raw = request.queryValue("seconds"), let seconds = Double(raw), seconds.isFinite else {
+            throw ResponseError(.detail(400, "seconds must be a number"))
+        }
+        state.clock.advance(bySeconds: seconds)
+        // By default as if LiteLLM's poll ran right after the jump; `check=false` leaves it to
+        // the next regular poll, which is how an overdue-but-not-yet-reloaded job is observed.
+        let runCheck = try QueryValidation.optionalBool("check", in: request, version: .v1_109_1).get() ?? true
+        if runCheck && configuration.hasDatabase { state.runBackgroundChecks(seed: seed) }
+        return .json(200, clockBody(state))
+    }
+
+    func simFailNextReload(_ request: IncomingRequest, state: inout SimulatorState) throws(ResponseError) -> OutgoingResponse {
+        let pending: Int
+        switch request.queryValue("job") {
+        case "cost_map":
+            state.failingCostMapFetches += 1
+            pending = state.failingCostMapFetches
+        case "beta_headers":
+            state.failingBetaHeadersFetches += 1
+            pending = state.failingBetaHeadersFetches
+        default:
+            throw ResponseError(.detail(400, "job must be cost_map or beta_headers"))
+        }
+        return .json(200, .object(["job": .string(request.queryValue("job")!), "pending_failures": .int(pending)]))
+    }
+
+    func simStall(_ request: IncomingRequest, state: inout SimulatorState) throws(ResponseError) -> OutgoingResponse {
+        guard let raw = request.queryValue("seconds"), let seconds = Double(raw), seconds.isFinite, seconds >= 0 else {
+            throw ResponseError(.detail(400, "seconds must be a number >= 0"))
+        }
+        var count = 1
+        if let rawCount = request.queryValue("count") {
+            guard let parsed = Int(rawCount), parsed >= 0 else { throw ResponseError(.detail(400, "count must be an integer >= 0")) }
+            count = parsed
+        }
+        state.stallMicros = Int64((seconds * 1_000_000).rounded())
+        state.stallRemaining = count
+        return .json(200, .object(["stalled_responses": .int(count), "seconds": .float(seconds)]))
+    }
+
+    func simReset(state: inout SimulatorState) -> OutgoingResponse {
+        state = SimulatorState(seed: seed, configuration: configuration)
+        return .json(200, clockBody(state))
+    }
+
+    func simRemote(_ request: IncomingRequest, state: inout SimulatorState) throws(ResponseError) -> OutgoingResponse {
+        guard let raw = request.queryValue("release"), let release = SeedRelease(rawValue: raw) else {
+            let known = SeedRelease.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ResponseError(.detail(400, "release must be one of: \(known)"))
+        }
+        state.remoteRelease = release
+        return .json(200, .object(["release": .string(release.rawValue)]))
+    }
+
+    private func clockBody(_ state: SimulatorState) -> PythonJSON {
+        .object([
+            "now": awareTimestamp(state.now),
+            "offset_seconds": .float(Double(state.clock.offsetMicros) / 1_000_000),
+        ])
+    }
+}

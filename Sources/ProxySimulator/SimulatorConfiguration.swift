@@ -1,0 +1,34 @@
+/// The LiteLLM release whose answers the simulator reproduces. The differences are small but
+/// visible to a client: 1.109.1 adds `source_revision`/`etag` to the cost-map status and
+/// reload, `loaded_at`/`source_revision`/`etag` to `/model/cost_map/source`, model limits to
+/// `/v1/models`, `?catalog_only=true`; drops `"input"` from 422 details; and words auth errors
+/// differently.
+public enum LiteLLMVersion: String, Sendable, CaseIterable {
+    case v1_100_5 = "1.100.5"
+    case v1_109_1 = "1.109.1"
+}
+
+public struct SimulatorConfiguration: Sendable {
+    /// Loopback by default; the simulator is meant for demos and tests on one machine.
+    public var host = "127.0.0.1"
+    /// 0 lets the OS pick a free port (read it back from `ProxySimulator.port`).
+    public var port = 0
+    /// Without a database LiteLLM refuses every write (500), reports status "not scheduled",
+    /// and answers unknown keys with 400 `no_db_connection`.
+    public var hasDatabase = true
+    /// Role `proxy_admin`.
+    public var masterKey = "sk-synctop-demo"
+    /// A virtual key whose user has role `proxy_admin_viewer` (needs `hasDatabase`).
+    public var viewerKey: String? = "sk-synctop-viewer"
+    /// A virtual key whose user has role `internal_user` (needs `hasDatabase`).
+    public var userKey: String? = "sk-synctop-user"
+    /// Added to every LiteLLM response (not to `/_sim/` control calls).
+    public var latency: Duration = .zero
+    public var litellmVersion: LiteLLMVersion = .v1_109_1
+    /// Start with both jobs scheduled: the cost map every 6 h with its last run 5 h 58 min ago
+    /// (so it fires about two minutes after start), beta headers every 24 h, last run 3 h ago.
+    /// Schedules live in the database, so this needs `hasDatabase`.
+    public var demoSchedules = false
+
+    public init() {}
+}

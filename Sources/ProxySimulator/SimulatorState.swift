@@ -1,0 +1,192 @@
+/// Everything the simulated proxy remembers, in one struct behind one lock (`SimulatorCore`).
+///
+/// It is split the way LiteLLM splits it, because that split is what clients observe:
+/// - the database rows (`costMapRow`, `betaHeadersRow`), shared by all pods in real life;
+/// - this pod's memory: the loaded data, when it was loaded, the revision it applied, and the
+///   beta headers' `last_anthropic_beta_headers_reload` (which is why beta-header status can
+///   differ between pods and is dropped on cancel).
+struct SimulatorState: Sendable {
+    /// `model_cost_map_reload_config` in `LiteLLM_Config` (`periodic_reload_schedule.py`).
+    struct CostMapReloadRow: Sendable {
+        var intervalHours: Int?
+        var lastRunAt: Int64?
+        var reloadRevision = 0
+    }
+
+    /// `anthropic_beta_headers_reload_config`'s `param_value`.
+    struct BetaHeadersReloadRow: Sendable {
+        var intervalHours: Int?
+        var forceReload: Bool
+    }
+
+    /// `_cost_map_source_info` in `get_model_cost_map.py`.
+    struct CostMapSourceInfo: Sendable {
+        var source = "remote"
+        var url: String? = CostMapSourceInfo.defaultURL
+        var isEnvForced = false
+        var fallbackReason: String?
+
+        static let defaultURL = "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"
+    }
+
+    var clock = SimulatedClock()
+
+    // Cost map: pod memory.
+    var costMap: CostMapSnapshot
+    var costMapLoadedAt: Int64
+    var costMapAppliedRevision = 0
+    var costMapSource = CostMapSourceInfo()
+    // Cost map: database.
+    var costMapRow: CostMapReloadRow?
+
+    // Beta headers: pod memory, then database.
+    var betaHeaders: BetaHeadersSnapshot
+    var betaHeadersLastReload: Int64?
+    var betaHeadersRow: BetaHeadersReloadRow?
+
+    /// Which seed release the "remote" URLs serve.
+    var remoteRelease = SeedRelease.v1_109_1
+    /// Failure injection: how many upcoming source fetches fail, per job.
+    var failingCostMapFetches = 0
+    var failingBetaHeadersFetches = 0
+    /// Stall injection: the next `stallRemaining` LiteLLM responses wait `stallMicros` more.
+    var stallRemaining = 0
+    var stallMicros: Int64 = 0
+
+    var requestLog: [SimulatedRequest] = []
+    var nextSequence = 1
+    static let requestLogLimit = 10_000
+
+    init(seed: SeedData, configuration: SimulatorConfiguration, clock: SimulatedClock = SimulatedClock()) {
+        self.clock = clock
+        let now = clock.nowMicros()
+        let bundled = seed[.v1_100_5]
+        costMap = bundled.costMap
+        costMapLoadedAt = now
+        betaHeaders = bundled.betaHeaders
+        if configuration.demoSchedules && configuration.hasDatabase {
+            let hour: Int64 = 3_600_000_000
+            let costMapLastRun = now - 6 * hour + 2 * 60_000_000
+            costMapRow = CostMapReloadRow(intervalHours: 6, lastRunAt: costMapLastRun, reloadRevision: 0)
+            // The pod's data is as old as that last run: the interval check reads the load time.
+            costMapLoadedAt = costMapLastRun
+            betaHeadersRow = BetaHeadersReloadRow(intervalHours: 24, forceReload: false)
+            betaHeadersLastReload = now - 3 * hour
+        }
+    }
+
+    var now: Int64 { clock.nowMicros() }
+
+    // MARK: Request log
+
+    mutating func log(time: Int64, method: String, path: String, hasAuthorization: Bool, status: Int) {
+        requestLog.append(SimulatedRequest(
+            sequence: nextSequence,
+            time: dateFromMicros(time),
+            method: method,
+            path: path,
+            hasAuthorization: hasAuthorization,
+            status: status
+        ))
+        nextSequence += 1
+        if requestLog.count > Self.requestLogLimit {
+            requestLog.removeFirst(requestLog.count - Self.requestLogLimit)
+        }
+    }
+
+    /// Delay to add to a LiteLLM response: the configured latency plus a pending stall.
+    mutating func takeDelay(latencyMicros: Int64) -> Int64 {
+        var delay = latencyMicros
+        if stallRemaining > 0 {
+            stallRemaining -= 1
+            delay += stallMicros
+        }
+        return delay
+    }
+
+    // MARK: Source fetches
+
+    enum CostMapFetch {
+        case fetched(CostMapSnapshot)
+        case unavailable(reason: String)
+    }
+
+    /// `refetch_model_cost_map`: never falls back to the bundled copy; a failure keeps the
+    /// current data. The reason mirrors a transport error after LiteLLM's three attempts.
+    mutating func fetchCostMap(seed: SeedData) -> CostMapFetch {
+        if failingCostMapFetches > 0 {
+            failingCostMapFetches -= 1
+            let url = costMapSource.url ?? CostMapSourceInfo.defaultURL
+            return .unavailable(reason: "HTTP 503 from \(url) (after 3 attempts)")
+        }
+        costMapSource.source = "remote"
+        costMapSource.url = CostMapSourceInfo.defaultURL
+        costMapSource.isEnvForced = false
+        costMapSource.fallbackReason = nil
+        return .fetched(seed[remoteRelease].costMap)
+    }
+
+    /// `reload_beta_headers_config`: a failed fetch silently falls back to the bundled file.
+    mutating func fetchBetaHeaders(seed: SeedData) -> BetaHeadersSnapshot {
+        if failingBetaHeadersFetches > 0 {
+            failingBetaHeadersFetches -= 1
+            return seed[.v1_100_5].betaHeaders
+        }
+        return seed[remoteRelease].betaHeaders
+    }
+
+    // MARK: Background check (LiteLLM's 10-second poll)
+
+    /// `_check_and_reload_model_cost_map` + `_check_and_reload_anthropic_beta_headers`.
+    /// Only runs with a database, as in LiteLLM (the job reads its schedule from there).
+    mutating func runBackgroundChecks(seed: SeedData) {
+        checkAndReloadCostMap(seed: seed)
+        checkAndReloadBetaHeaders(seed: seed)
+    }
+
+    mutating func checkAndReloadCostMap(seed: SeedData) {
+        guard let row = costMapRow else { return }
+        let current = now
+        // pod_reload_is_due: an unapplied manual revision, else an interval that has elapsed
+        // since *this pod's data* was loaded; a schedule that never ran fires at once.
+        let due: Bool
+        if row.reloadRevision != costMapAppliedRevision {
+            due = true
+        } else if let interval = row.intervalHours {
+            if row.lastRunAt == nil {
+                due = true
+            } else {
+                let hoursSinceLoad = Double(current - costMapLoadedAt) / 3_600_000_000
+                due = hoursSinceLoad >= Double(interval)
+            }
+        } else {
+            due = false
+        }
+        guard due else { return }
+        guard case .fetched(let snapshot) = fetchCostMap(seed: seed) else { return }  // retried next poll
+        costMap = snapshot
+        costMapLoadedAt = current
+        costMapRow?.lastRunAt = current  // record_reload_run: only if the row still exists
+        costMapAppliedRevision = row.reloadRevision
+    }
+
+    mutating func checkAndReloadBetaHeaders(seed: SeedData) {
+        guard let row = betaHeadersRow else { return }
+        if row.intervalHours == nil && !row.forceReload { return }
+        let current = now
+        var shouldReload = false
+        if row.forceReload {
+            shouldReload = true
+        } else if let interval = row.intervalHours {
+            if let last = betaHeadersLastReload {
+                shouldReload = Double(current - last) / 3_600_000_000 >= Double(interval)
+            } else {
+                shouldReload = true
+            }
+        }
+        guard shouldReload else { return }
+        betaHeaders = fetchBetaHeaders(seed: seed)
+        betaHeadersLastReload = current
+        betaHeadersRow = BetaHeadersReloadRow(intervalHours: row.intervalHours, forceReload: false)
+    }
+}
