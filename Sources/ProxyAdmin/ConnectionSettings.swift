@@ -17,6 +17,14 @@ public struct ConnectionSettings: Equatable, Sendable {
 
     public static let defaultURL = "http://localhost:4000"
 
+    public init(baseURL: String, urlOrigin: Origin, apiKey: String?, keyOrigin: Origin, keySourceName: String?) {
+        self.baseURL = baseURL
+        self.urlOrigin = urlOrigin
+        self.apiKey = apiKey
+        self.keyOrigin = keyOrigin
+        self.keySourceName = keySourceName
+    }
+
     /// Pure: all outside input is passed in. `readFile` returns nil when a file is absent.
     public static func resolve(
         urlFlag: String?, keyFile: String?, environment: [String: String], homeDirectory: String?,

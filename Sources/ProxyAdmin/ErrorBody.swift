@@ -59,9 +59,13 @@ extension ProxyError {
         let type = parsed?.error?.type
         switch status {
         case 401:
-            if !keySent || type == "auth_error" {
+            // LiteLLM answers 401 `auth_error` for three different things: no key, a key
+            // whose role may not use the route ("... Your role=internal_user ..."), and
+            // (1.109+) a wrong key; the message tells them apart.
+            if !keySent || message.contains("No api key passed in") {
                 return .unauthorized("no API key was sent: set LITELLM_PROXY_API_KEY or use --key-file")
             }
+            if let role = role(in: message) { return .forbidden(role: role) }
             return .unauthorized("the API key was not accepted by the proxy (wrong or revoked key)")
         case 400 where type == "no_db_connection":
             return .keyRejectedWithoutDatabase
@@ -78,10 +82,15 @@ extension ProxyError {
         }
     }
 
-    /// "Access denied. Admin role required. Current role: internal_user" → internal_user.
+    /// The key's role in LiteLLM's words, whichever layer answered:
+    /// "Current role: internal_user" (endpoint), "role= proxy_admin_viewer" (route check),
+    /// "Your role=internal_user" (admin-only routes).
     static func role(in message: String) -> String? {
-        guard let r = message.firstRange(of: "Current role: ") else { return nil }
-        let rest = message[r.upperBound...].prefix { !$0.isWhitespace && $0 != "," && $0 != "." }
-        return rest.isEmpty ? nil : String(rest)
+        for marker in ["Current role: ", "Your role=", "role= ", "role="] {
+            guard let r = message.firstRange(of: marker) else { continue }
+            let rest = message[r.upperBound...].drop { $0 == " " }.prefix { !$0.isWhitespace && $0 != "," && $0 != "." }
+            if !rest.isEmpty { return String(rest) }
+        }
+        return nil
     }
 }

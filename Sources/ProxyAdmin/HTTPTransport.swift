@@ -20,6 +20,9 @@ public final class HTTPTransport: ProxyTransport {
         var config = HTTPClient.Configuration()
         config.timeout.connect = .seconds(5)
         config.httpVersion = .http1Only
+        // A refused connection must say "unreachable" now, not after the whole deadline
+        // of silent retries; the dashboard's own backoff does the retrying.
+        config.connectionPool.retryConnectionEstablishment = false
         config.decompression = .enabled(limit: .ratio(50))
         if let caFile {
             var tls = TLSConfiguration.makeClientConfiguration()

@@ -98,6 +98,14 @@ import Testing
     @Test func forbiddenNamesTheRole() {
         let body = Array(#"{"detail":"Access denied. Admin role required. Current role: internal_user"}"#.utf8)
         #expect(ProxyError.classify(status: 403, body: body, keySent: true) == .forbidden(role: "internal_user"))
+        // The route check answers a viewer's write before the endpoint does.
+        let route = Array(#"{"error":{"message":"user not allowed to access this route, role= proxy_admin_viewer. Trying to access: /reload/model_cost_map","type":"auth_error","param":"None","code":"403"}}"#.utf8)
+        #expect(ProxyError.classify(status: 403, body: route, keySent: true) == .forbidden(role: "proxy_admin_viewer"))
+        // Real LiteLLM answers an internal_user key on admin routes with 401, not 403.
+        let user = Array(#"{"error":{"message":"Authentication Error, Only proxy admin can be used to generate, delete, update info for new keys/users/teams. Route=/schedule/model_cost_map_reload/status. Your role=internal_user. Your user_id=syncto****er","type":"auth_error","param":"None","code":"401"}}"#.utf8)
+        #expect(ProxyError.classify(status: 401, body: user, keySent: true) == .forbidden(role: "internal_user"))
+        let none = Array(#"{"error":{"message":"Authentication Error, No api key passed in.","type":"auth_error","param":"None","code":"401"}}"#.utf8)
+        #expect(ProxyError.classify(status: 401, body: none, keySent: true).summary.hasPrefix("no API key was sent"))
     }
 
     @Test func reloadSourceFailureIs502() {

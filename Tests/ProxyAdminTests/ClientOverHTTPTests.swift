@@ -25,7 +25,7 @@ import ProxySimulator
 
     @Test func snapshotReadsEverything() async throws {
         try await withSimulator({ $0.demoSchedules = true }) { sim in
-            let snap = await try client(sim, key: "sk-synctop-demo").snapshot()
+            let snap = try await client(sim, key: "sk-synctop-demo").snapshot()
             let cost = try snap.costMap.get()
             #expect(cost.scheduled && cost.intervalHours == 6 && cost.lastRun != nil)
             #expect(cost.nextRun!.timeIntervalSince(cost.lastRun!) == 6 * 3600)
@@ -40,31 +40,31 @@ import ProxySimulator
 
     @Test func viewerKeyMayRead() async throws {
         try await withSimulator { sim in
-            let snap = await try client(sim, key: "sk-synctop-viewer").snapshot()
+            let snap = try await client(sim, key: "sk-synctop-viewer").snapshot()
             #expect(snap.worstError == nil)
         }
     }
 
     @Test func authFailuresInWords() async throws {
         try await withSimulator { sim in
-            let wrong = await try client(sim, key: "sk-nope-nope-nope").snapshot()
+            let wrong = try await client(sim, key: "sk-nope-nope-nope").snapshot()
             #expect(wrong.costMap.failure == .unauthorized("the API key was not accepted by the proxy (wrong or revoked key)"))
             #expect(wrong.health.value?.alive == true, "health needs no key")
-            let none = await try client(sim, key: nil).snapshot()
+            let none = try await client(sim, key: nil).snapshot()
             #expect(none.costMap.failure?.kind == .auth)
-            let user = await try client(sim, key: "sk-synctop-user").snapshot()
+            let user = try await client(sim, key: "sk-synctop-user").snapshot()
             #expect(user.costMap.failure == .forbidden(role: "internal_user"))
         }
     }
 
     @Test func noDatabaseQuirks() async throws {
         try await withSimulator({ $0.hasDatabase = false; $0.litellmVersion = .v1_100_5 }) { sim in
-            let ok = await try client(sim, key: "sk-synctop-demo").snapshot()
+            let ok = try await client(sim, key: "sk-synctop-demo").snapshot()
             #expect(ok.worstError == nil)
             #expect(ok.health.value?.databaseConnected == false)
-            let wrong = await try client(sim, key: "sk-nope-nope-nope").snapshot()
+            let wrong = try await client(sim, key: "sk-nope-nope-nope").snapshot()
             #expect(wrong.costMap.failure == .keyRejectedWithoutDatabase)
-            let none = await try client(sim, key: nil).snapshot()
+            let none = try await client(sim, key: nil).snapshot()
             #expect(none.costMap.failure?.kind == .auth, "bare 500 for a missing key means: no key")
         }
     }
