@@ -2,11 +2,13 @@ import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
 import NIOSSL
+import Synchronization
 
 /// `ProxyTransport` over AsyncHTTPClient: honours deadlines, can trust a private CA.
 public final class HTTPTransport: ProxyTransport {
     public let baseURL: String
     private let client: HTTPClient
+    private let isShutDown = Mutex(false)
     /// Bodies beyond this are refused (the cost map is 2–3 MB; 64 MB leaves room to grow).
     private let maxBodyBytes = 64 << 20
 
@@ -38,12 +40,17 @@ public final class HTTPTransport: ProxyTransport {
 
     deinit {
         // A client must be shut down before release; do it without blocking a caller.
+        guard !isShutDown.withLock({ $0 }) else { return }
         let c = client
         Task.detached { try? await c.shutdown() }
     }
 
     public func shutdown() async {
-        try? await client.shutdown()
+        let first = isShutDown.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        if first { try? await client.shutdown() }
     }
 
     public func send(_ endpoint: Endpoint, apiKey: String?, timeoutSeconds: Int) async throws(ProxyError) -> ProxyResponse {

@@ -22,33 +22,57 @@ enum Harness {
     static var hasBinary: Bool { FileManager.default.isExecutableFile(atPath: binary) }
 
     /// Runs a command to completion; returns exit status, stdout and stderr.
+    /// Runs a command to completion (killed after `timeout`); returns exit status, stdout
+    /// and stderr. Output goes through temp files, not pipes: a daemon the command leaves
+    /// behind (tmux's server) would hold a pipe open forever.
     @discardableResult
     static func run(_ path: String, _ args: [String], env: [String: String] = [:], timeout: TimeInterval = 60)
         throws -> (status: Int32, out: String, err: String)
     {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = args
+        let dir = NSTemporaryDirectory() + "synctop-run-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let pid = try spawn(path, args, env: env, stdout: dir + "/out", stderr: dir + "/err")
+        let status = wait(pid, timeout: timeout)
+        let out = (try? String(contentsOfFile: dir + "/out", encoding: .utf8)) ?? ""
+        let err = (try? String(contentsOfFile: dir + "/err", encoding: .utf8)) ?? ""
+        return (status, out, err)
+    }
+
+    /// Starts a process with stdin from /dev/null and output to the given files.
+    static func spawn(_ path: String, _ args: [String], env: [String: String] = [:],
+                      stdout: String = "/dev/null", stderr: String = "/dev/null") throws -> pid_t {
         var environment = ProcessInfo.processInfo.environment
         for k in ["LITELLM_PROXY_URL", "LITELLM_PROXY_API_KEY", "LITELLM_MASTER_KEY"] { environment[k] = nil }
         environment.merge(env) { $1 }
-        p.environment = environment
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let argv = ([path] + args).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, path, &actions, nil, argv, envp)
+        guard rc == 0 else { throw HarnessError("cannot start \(path): \(String(cString: strerror(rc)))") }
+        return pid
+    }
+
+    /// Waits for `pid`; after `timeout` kills it. Returns the exit status (128+signal if killed).
+    static func wait(_ pid: pid_t, timeout: TimeInterval) -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
-        // Read while running so a full pipe cannot stall the child.
-        let outData = Collected(), errData = Collected()
-        let group = DispatchGroup()
-        group.enter(); DispatchQueue.global().async { outData.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter(); DispatchQueue.global().async { errData.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        while p.isRunning && Date() < deadline { usleep(10_000) }
-        if p.isRunning { p.terminate() }
-        p.waitUntilExit()
-        group.wait()
-        return (p.terminationStatus, String(decoding: outData.data, as: UTF8.self), String(decoding: errData.data, as: UTF8.self))
+        var status: Int32 = 0
+        while true {
+            let r = waitpid(pid, &status, WNOHANG)
+            if r == pid { break }
+            if r < 0 { return -1 }
+            if Date() > deadline { kill(pid, SIGKILL) }
+            usleep(5_000)
+        }
+        let low = status & 0x7f
+        return low == 0 ? (status >> 8) & 0xff : 128 + low
     }
 
     /// Polls `condition` until it holds or `timeout` passes.
@@ -68,7 +92,7 @@ enum Harness {
 
 /// `synctop simulate` as a child process on a free port.
 final class SimulatorProcess {
-    let process = Process()
+    private var pid: pid_t = 0
     let port: Int
     var baseURL: String { "http://127.0.0.1:\(port)" }
     static let masterKey = "sk-synctop-demo"
@@ -76,26 +100,21 @@ final class SimulatorProcess {
     init(args: [String] = [], port requested: Int? = nil) throws {
         let port = requested ?? SimulatorProcess.freePort()
         self.port = port
-        process.executableURL = URL(fileURLWithPath: Harness.binary)
-        process.arguments = ["simulate", "--port", String(port)] + args
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        pid = try Harness.spawn(Harness.binary, ["simulate", "--port", String(port)] + args)
         let up = Harness.eventually(timeout: 15) {
             (try? Harness.curl(["-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/health/liveliness"]).out) == "200"
         }
         guard up else {
-            process.terminate()
+            stop()
             throw HarnessError("simulator did not come up on port \(port)")
         }
     }
 
     func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        guard pid > 0 else { return }
+        kill(pid, SIGTERM)
+        _ = Harness.wait(pid, timeout: 10)
+        pid = 0
     }
 
     deinit { stop() }
@@ -124,11 +143,13 @@ final class TmuxSession {
         socket = NSTemporaryDirectory() + "synctop-e2e-\(UUID().uuidString.prefix(8)).sock"
         let exports = env.map { "export \($0.key)='\($0.value)';" }.joined(separator: " ")
         // Keep the pane after the command ends so its last screen and exit code can be read.
-        let wrapped = "\(exports) \(command); echo \"EXITED $?\"; stty -a | grep -o -- '-\\?echo ' | head -1; sleep 600"
+        // One line, printed at once: "EXITED <status> <echo|-echo>" (the tty's echo flag
+        // after synctop left, to prove the terminal was restored).
+        let wrapped = "\(exports) \(command); s=$?; echo \"EXITED $s $(stty -a | grep -o -- '-\\?echo ' | head -1)\"; sleep 600"
         let r = try Harness.run("/usr/bin/tmux", ["-u", "-S", socket, "new-session", "-d", "-x", String(width), "-y", String(height),
                                                   "-s", name, "sh", "-c", wrapped],
                                 env: ["TERM": "xterm-256color", "LANG": "C.UTF-8"])
-        guard r.status == 0 else { throw HarnessError("tmux failed: \(r.err)") }
+        guard r.status == 0 else { throw HarnessError("tmux new-session failed with status \(r.status)") }
     }
 
     func capture(colors: Bool = false) -> String {
@@ -147,10 +168,12 @@ final class TmuxSession {
         _ = try? Harness.run("/usr/bin/tmux", ["-S", socket, "resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
 
-    /// PID of the command in the pane (the `sh -c` wrapper's child is synctop).
-    func panePID() -> Int32? {
-        let out = (try? Harness.run("/usr/bin/tmux", ["-S", socket, "display-message", "-p", "-t", name, "#{pane_pid}"]).out) ?? ""
-        return Int32(out.trimmingCharacters(in: .whitespacesAndNewlines))
+    /// PID of the command running in the pane: the child of the pane's `sh -c` wrapper.
+    func commandPID() -> Int32? {
+        let pane = (try? Harness.run("/usr/bin/tmux", ["-S", socket, "display-message", "-p", "-t", name, "#{pane_pid}"]).out) ?? ""
+        let shell = pane.trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? Harness.run("/usr/bin/pgrep", ["-P", shell]).out) ?? ""
+        return children.split(separator: "\n").first.flatMap { Int32($0) }
     }
 
     /// Waits until the screen contains `text`; returns the last screen either way.

@@ -61,7 +61,6 @@ final class RealLiteLLM: @unchecked Sendable {
         return ProcessInfo.processInfo.environment["CI"] == "true"
     }
 
-    let process = Process()
     let baseURL: String
     private static let lock = NSLock()
     nonisolated(unsafe) private static var instance: RealLiteLLM?
@@ -93,28 +92,17 @@ final class RealLiteLLM: @unchecked Sendable {
         general_settings:
           master_key: \(RealLiteLLM.masterKey)
         """.write(to: config, atomically: true, encoding: .utf8)
-        process.executableURL = URL(fileURLWithPath: bin)
-        process.arguments = ["--config", config.path, "--host", "127.0.0.1", "--port", String(port)]
-        var env = ProcessInfo.processInfo.environment
-        env["LITELLM_LOCAL_MODEL_COST_MAP"] = "True"
-        env["LITELLM_LOCAL_ANTHROPIC_BETA_HEADERS"] = "True"
-        env["LITELLM_MASTER_KEY"] = nil
-        process.environment = env
         let log = dir.appendingPathComponent("proxy.log")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        litellmPID = process.processIdentifier
+        litellmPID = try Harness.spawn(bin, ["--config", config.path, "--host", "127.0.0.1", "--port", String(port)],
+                                       env: ["LITELLM_LOCAL_MODEL_COST_MAP": "True", "LITELLM_LOCAL_ANTHROPIC_BETA_HEADERS": "True"],
+                                       stdout: log.path, stderr: dir.appendingPathComponent("proxy.err").path)
         atexit { if litellmPID > 0 { kill(litellmPID, SIGTERM) } }
         let up = Harness.eventually(timeout: 90) {
             (try? Harness.curl(["-o", "/dev/null", "-w", "%{http_code}", "\(baseURL)/health/liveliness"]).out) == "200"
         }
         guard up else {
-            process.terminate()
-            let tail = (try? String(contentsOf: log, encoding: .utf8))?.suffix(2000) ?? ""
+            kill(litellmPID, SIGTERM)
+            let tail = (try? String(contentsOf: dir.appendingPathComponent("proxy.err"), encoding: .utf8))?.suffix(2000) ?? ""
             throw HarnessError("LiteLLM did not start within 90 s:\n\(tail)")
         }
     }

@@ -126,7 +126,7 @@ private func applySnapshot(_ state: inout AppState, _ snapshot: ProxySnapshot, a
 private func noteChanges(_ state: inout AppState, job: SyncJob, old: JobStatus?, new: JobStatus?, at: Date) {
     guard let old, let new else { return }
     if let run = new.lastRun, run != old.lastRun {
-        record(&state, at, "\(job.title): reload ran (last run moved to \(ProxyTimestamp.format(run).prefix(19))Z)", .ok)
+        record(&state, at, "\(job.title): reload ran (seen in its last run time)", .ok)
     }
     if old.scheduled != new.scheduled || old.intervalHours != new.intervalHours {
         let text = new.scheduled ? "scheduled every \(new.intervalHours.map(String.init) ?? "?") h" : "schedule cancelled"

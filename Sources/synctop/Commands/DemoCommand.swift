@@ -32,9 +32,14 @@ struct DemoCommand: AsyncParsableCommand {
             throw ExitStatus.usage
         }
         let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey)
-        defer { Task { try? await sim.shutdown() } }
-        try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: options.terminalOptions())
+        var failure: (any Error)?
+        do {
+            try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: options.terminalOptions())
+        } catch {
+            failure = error
+        }
         await transport.shutdown()
         try? await sim.shutdown()
+        if let failure { throw failure }
     }
 }
