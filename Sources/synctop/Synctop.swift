@@ -17,7 +17,8 @@ struct Synctop: AsyncParsableCommand {
           77  authentication or permission (401, 403, key rejected)
           70  proxy-side error (5xx, database missing, unreadable answer)
         """,
-        subcommands: [DashboardCommand.self, StatusCommand.self, DemoCommand.self, SimulateCommand.self],
+        subcommands: [DashboardCommand.self, StatusCommand.self, ReloadCommand.self, ScheduleCommand.self, CancelCommand.self,
+                      DemoCommand.self, SimulateCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

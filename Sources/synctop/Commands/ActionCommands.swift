@@ -1,0 +1,130 @@
+import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+import ProxyAdmin
+
+extension SyncJob: ExpressibleByArgument {}
+
+/// `synctop reload JOB`: reload one file on the proxy now.
+struct ReloadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reload",
+        abstract: "Reload the cost map or the beta-header mapping on the proxy now.",
+        discussion: "Asks for confirmation on a terminal unless --yes; without a terminal it refuses to act without --yes. Exit codes as for status."
+    )
+
+    @Argument(help: "cost-map or beta-headers") var job: SyncJob
+    @OptionGroup var connection: ConnectionOptions
+    @Flag(help: "Do not ask for confirmation.") var yes = false
+    @Flag(help: "Write the result as JSON.") var json = false
+
+    func run() async throws {
+        try await ActionRunner(connection: connection, json: json).run(.reload(job), confirm: !yes)
+    }
+}
+
+/// `synctop schedule JOB --hours N`: set (or change) the reload interval.
+struct ScheduleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule",
+        abstract: "Make the proxy reload the cost map or the beta-header mapping every N hours.",
+        discussion: "N is a whole number of hours from 1 to 8760, checked before anything is sent. Exit codes as for status."
+    )
+
+    @Argument(help: "cost-map or beta-headers") var job: SyncJob
+    @Option(help: "Whole hours between reloads (1 to 8760).") var hours: String
+    @OptionGroup var connection: ConnectionOptions
+    @Flag(help: "Write the result as JSON.") var json = false
+
+    func validate() throws {
+        if case .failure(let why) = HoursInput.parse(hours) { throw ValidationError("--hours: \(why)") }
+    }
+
+    func run() async throws {
+        guard case .success(let h) = HoursInput.parse(hours) else { throw ExitStatus.usage }
+        try await ActionRunner(connection: connection, json: json).run(.schedule(job, hours: h), confirm: false)
+    }
+}
+
+/// `synctop cancel JOB`: stop the periodic reload.
+struct CancelCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cancel",
+        abstract: "Cancel the proxy's periodic reload of the cost map or the beta-header mapping.",
+        discussion: "Asks for confirmation on a terminal unless --yes; without a terminal it refuses to act without --yes. Exit codes as for status."
+    )
+
+    @Argument(help: "cost-map or beta-headers") var job: SyncJob
+    @OptionGroup var connection: ConnectionOptions
+    @Flag(help: "Do not ask for confirmation.") var yes = false
+    @Flag(help: "Write the result as JSON.") var json = false
+
+    func run() async throws {
+        try await ActionRunner(connection: connection, json: json).run(.cancel(job), confirm: !yes)
+    }
+}
+
+/// What the three write commands share: confirm, send once, report, exit code.
+struct ActionRunner {
+    var connection: ConnectionOptions
+    var json: Bool
+
+    func run(_ action: JobAction, confirm: Bool) async throws {
+        let settings = try connection.settings()
+        if confirm {
+            guard isatty(0) == 1 else {
+                printError("synctop: refusing to \(action.verb) without a terminal to confirm on; add --yes")
+                throw ExitStatus.usage
+            }
+            guard Confirmation.ask(action.question(proxy: settings.baseURL)) else {
+                printError("synctop: nothing done")
+                throw ExitCode(1)
+            }
+        }
+        let (client, transport) = try connection.client(settings)
+        let started = ContinuousClock.now
+        let result = await client.perform(action)
+        let elapsed = ContinuousClock.now - started
+        await transport.shutdown()
+        let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        switch result {
+        case .success(let outcome):
+            if json {
+                print(ActionReport.json(action, proxy: settings.baseURL, result: result, durationMs: ms).rendered(pretty: true))
+            } else {
+                print(ActionReport.text(action, outcome: outcome, durationMs: ms))
+            }
+        case .failure(let error):
+            if json {
+                print(ActionReport.json(action, proxy: settings.baseURL, result: result, durationMs: ms).rendered(pretty: true))
+            }
+            printError("synctop: \(action.verb) \(action.job.rawValue) failed: \(ActionReport.explain(error, action: action))")
+            throw ExitStatus.of(error)
+        }
+    }
+}
+
+/// A yes/no question on the terminal; anything but y/yes is no.
+enum Confirmation {
+    static func ask(_ question: String) -> Bool {
+        var prompt = question + " [y/N] "
+        prompt.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+        guard let answer = readLine() else { return false }
+        return ["y", "yes"].contains(answer.trimmingCharacters(in: " \t").lowercased())
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s.removeFirst() }
+        while let l = s.last, set.contains(l) { s.removeLast() }
+        return String(s)
+    }
+}
