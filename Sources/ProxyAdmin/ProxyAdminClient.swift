@@ -9,11 +9,14 @@ public struct ProxyAdminClient: Sendable {
     public let transport: any ProxyTransport
     public let apiKey: String?
     public let timeoutSeconds: Int
+    /// When set, no write leaves this client, whatever the layers above ask.
+    public let readOnly: Bool
 
-    public init(transport: any ProxyTransport, apiKey: String?, timeoutSeconds: Int = 5) {
+    public init(transport: any ProxyTransport, apiKey: String?, timeoutSeconds: Int = 5, readOnly: Bool = false) {
         self.transport = transport
         self.apiKey = apiKey
         self.timeoutSeconds = timeoutSeconds
+        self.readOnly = readOnly
     }
 
     public func jobStatus(_ job: SyncJob) async -> Result<JobStatus, ProxyError> {
@@ -51,6 +54,7 @@ public struct ProxyAdminClient: Sendable {
 
     /// Sends and returns the body of a 2xx answer; anything else becomes a `ProxyError`.
     public func call(_ endpoint: Endpoint) async -> Result<[UInt8], ProxyError> {
+        if readOnly, endpoint.isWrite { return .failure(.readOnly) }
         do {
             let response = try await transport.send(endpoint, apiKey: apiKey, timeoutSeconds: timeoutSeconds)
             guard (200..<300).contains(response.status) else {

@@ -20,13 +20,15 @@ public enum ProxyError: Error, Equatable, Sendable {
     case http(status: Int, detail: String)
     /// A 2xx answer synctop could not read.
     case badResponse(String)
+    /// `--read-only`: a write was stopped before it left synctop.
+    case readOnly
 
     public enum Kind: Sendable { case unreachable, auth, proxy }
 
     public var kind: Kind {
         switch self {
         case .unreachable, .timeout: .unreachable
-        case .unauthorized, .keyRejectedWithoutDatabase, .forbidden: .auth
+        case .unauthorized, .keyRejectedWithoutDatabase, .forbidden, .readOnly: .auth
         case .noDatabase, .sourceUnavailable, .http, .badResponse: .proxy
         }
     }
@@ -45,6 +47,7 @@ public enum ProxyError: Error, Equatable, Sendable {
         case .sourceUnavailable(let why): "the source could not be fetched; the proxy kept its current data (\(why))"
         case .http(let status, let detail): "proxy answered \(status): \(detail)"
         case .badResponse(let why): "unreadable answer from the proxy: \(why)"
+        case .readOnly: "read-only mode: nothing was sent"
         }
     }
 }

@@ -14,13 +14,17 @@ public struct DashboardConfig: Equatable, Sendable {
     public var pollIntervalSeconds: Int
     /// Backoff never waits longer than this (or the interval, if that is longer).
     public var maxBackoffSeconds: Int
+    /// `--read-only`: action keys only say so; no write is ever sent.
+    public var readOnly: Bool
 
-    public init(proxyURL: String, maskedKey: String, hasKey: Bool, pollIntervalSeconds: Int = 10, maxBackoffSeconds: Int = 60) {
+    public init(proxyURL: String, maskedKey: String, hasKey: Bool, pollIntervalSeconds: Int = 10, maxBackoffSeconds: Int = 60,
+                readOnly: Bool = false) {
         self.proxyURL = proxyURL
         self.maskedKey = maskedKey
         self.hasKey = hasKey
         self.pollIntervalSeconds = max(2, pollIntervalSeconds)
         self.maxBackoffSeconds = maxBackoffSeconds
+        self.readOnly = readOnly
     }
 }
 
@@ -60,6 +64,12 @@ public struct AppState: Equatable, Sendable {
 
     public var selected: SyncJob = .costMap
     public var showHelp = false
+    public var dialog: Dialog?
+    public var actionInFlight: ActionInFlight?
+    public var actionGeneration = 0
+    public var banner: Banner?
+    /// An action finished while a poll was under way: poll again as soon as it returns.
+    public var pollQueued = false
     public var events: [Event] = []
     public var notice: String?
     public var quitting = false

@@ -1,6 +1,6 @@
 /// What a key does on the dashboard.
 public enum Action: String, CaseIterable, Sendable {
-    case quit, pollNow, nextJob, previousJob, help
+    case quit, pollNow, nextJob, previousJob, help, reload, editInterval, cancelSchedule
 }
 
 /// One row of the key table: the keys, the action, and the words the help screen and
@@ -18,14 +18,20 @@ public struct KeyMap: Equatable, Sendable {
 
     public static let dashboard = KeyMap(bindings: [
         KeyBinding(keys: [.tab, .right, .down, .char("l"), .char("j")], action: .nextJob,
-                   help: "select the next job panel", footer: "select"),
+                   help: "select the next job panel", footer: nil),
         KeyBinding(keys: [.backTab, .left, .up, .char("h"), .char("k")], action: .previousJob,
                    help: "select the previous job panel", footer: nil),
+        KeyBinding(keys: [.char("r")], action: .reload, help: "reload the selected job's file now (asks first)", footer: "reload"),
+        KeyBinding(keys: [.char("e")], action: .editInterval, help: "set the selected job's reload interval (hours)", footer: "interval"),
+        KeyBinding(keys: [.char("x")], action: .cancelSchedule, help: "cancel the selected job's schedule (asks first)", footer: "cancel"),
         KeyBinding(keys: [.ctrl("r"), .function(5)], action: .pollNow,
                    help: "poll the proxy now", footer: "poll"),
         KeyBinding(keys: [.char("?")], action: .help, help: "show or hide this help", footer: "help"),
         KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
     ])
+
+    /// The actions `--read-only` turns off (and hides from the footer).
+    public static let writeActions: Set<Action> = [.reload, .editInterval, .cancelSchedule]
 
     public func action(for key: Key) -> Action? {
         bindings.first { $0.keys.contains(key) }?.action

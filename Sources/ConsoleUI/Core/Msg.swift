@@ -13,6 +13,8 @@ public enum Msg: Sendable {
     case resized(ScreenSize)
     /// A poll's answers, tagged with the generation that asked.
     case pollFinished(generation: Int, snapshot: ProxySnapshot, at: Date)
+    /// A write's answer, tagged with the generation that sent it.
+    case actionFinished(generation: Int, result: Result<ActionOutcome, ProxyError>, durationMs: Int, at: Date)
     /// SIGINT/SIGTERM/SIGHUP or stdin closed.
     case terminate
 }
@@ -21,5 +23,7 @@ public enum Msg: Sendable {
 /// with a `Msg`.
 public enum Effect: Equatable, Sendable {
     case poll(generation: Int)
+    /// Send one write, once.
+    case perform(JobAction, generation: Int)
     case quit
 }

@@ -28,12 +28,20 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         guard generation == state.pollInFlight else { return [] } // stale answer
         state.pollInFlight = nil
         applySnapshot(&state, snapshot, at: at)
+        if state.pollQueued {
+            state.pollQueued = false
+            return [startPoll(&state)]
+        }
         return []
+
+    case .actionFinished(let generation, let result, let durationMs, let at):
+        return finishAction(&state, generation: generation, result: result, durationMs: durationMs, at: at)
     }
 }
 
 private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if key == .resize { return [] }
+    if state.dialog != nil { return handleDialogKey(&state, key) }
     if state.showHelp {
         // Any key closes help; Ctrl-C still quits from anywhere.
         state.showHelp = false
@@ -64,10 +72,13 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
             return []
         }
         return [startPoll(&state)]
+    case .reload, .editInterval, .cancelSchedule:
+        openActionDialog(&state, action)
+        return []
     }
 }
 
-private func startPoll(_ state: inout AppState) -> Effect {
+func startPoll(_ state: inout AppState) -> Effect {
     state.pollGeneration += 1
     state.pollInFlight = state.pollGeneration
     return .poll(generation: state.pollGeneration)
@@ -134,7 +145,7 @@ private func noteChanges(_ state: inout AppState, job: SyncJob, old: JobStatus?,
     }
 }
 
-private func record(_ state: inout AppState, _ time: Date, _ text: String, _ role: Role) {
+func record(_ state: inout AppState, _ time: Date, _ text: String, _ role: Role) {
     state.events.append(Event(time: time, text: text, role: role))
     if state.events.count > AppState.maxEvents { state.events.removeFirst(state.events.count - AppState.maxEvents) }
 }

@@ -21,16 +21,21 @@ public func view(_ state: AppState, zone: LocalZone = .utc) -> CellBuffer {
     let body = Rect(x: 0, y: 2, width: w, height: h - 3)
     let layout = DashboardLayout(body: body)
     for job in SyncJob.allCases {
-        JobPanel(job: job, tracked: state.job(job), selected: state.selected == job, now: state.now, zone: zone)
+        let busy = state.actionInFlight.flatMap { $0.action.job == job ? $0 : nil }
+        JobPanel(job: job, tracked: state.job(job), selected: state.selected == job, now: state.now, zone: zone, busy: busy)
             .draw(into: &buffer, layout.job(job))
     }
     SourcePanel(tracked: state.source, now: state.now, zone: zone).draw(into: &buffer, layout.source)
     if let events = layout.events {
         EventsPanel(events: state.events, now: state.now, zone: zone).draw(into: &buffer, events)
     }
-    FooterBar(keyMap: .dashboard, right: footerRight(state)).draw(into: &buffer, width: w, y: h - 1)
+    FooterBar(keyMap: .dashboard, right: footerRight(state), hidden: state.config.readOnly ? KeyMap.writeActions : [])
+        .draw(into: &buffer, width: w, y: h - 1)
     if state.showHelp {
         HelpOverlay(keyMap: .dashboard, pollInterval: state.config.pollIntervalSeconds).draw(into: &buffer)
+    }
+    if let dialog = state.dialog {
+        DialogView(dialog: dialog, proxyURL: state.config.proxyURL).draw(into: &buffer)
     }
     return buffer
 }
@@ -39,7 +44,7 @@ private func footerRight(_ state: AppState) -> Span? {
     if let notice = state.notice { return Span(notice, .warning) }
     if state.pollInFlight != nil { return Span("polling…", .dim) }
     let wait = state.nextPollAt.timeIntervalSince(state.now)
-    return Span("next poll in \(TimeText.span(max(0, wait.rounded(.up))))", .dim)
+    return Span("poll in \(TimeText.span(max(0, wait.rounded(.up))))", .dim)
 }
 
 private func drawTooSmall(_ buffer: inout CellBuffer) {

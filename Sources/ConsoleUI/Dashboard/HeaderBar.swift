@@ -13,8 +13,9 @@ struct HeaderBar {
 
     func draw(into buffer: inout CellBuffer, width: Int) {
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), role: .header)
-        let left: Line = [Span(" synctop ", .header), Span("│ \(state.config.proxyURL) ", .header),
-                          Span("│ key \(state.config.maskedKey) ", .header)]
+        var left: Line = [Span(" synctop ", .header)]
+        if state.config.readOnly { left.append(Span("│ READ-ONLY ", .header)) }
+        left += [Span("│ \(state.config.proxyURL) ", .header), Span("│ key \(state.config.maskedKey) ", .header)]
         let right = pollText()
         let rightWidth = min(right.width, max(0, width - 20))
         buffer.draw(left, x: 0, y: 0, width: max(0, width - rightWidth - 1))
@@ -36,6 +37,9 @@ struct HeaderBar {
     }
 
     func statusLine() -> Line {
+        if let banner = state.banner, banner.until > state.now {
+            return [Span(banner.text, banner.role)]
+        }
         if let error = state.lastPollError {
             var line: Line = [Span("✗ ", .error), Span(error.summary, .error)]
             if let hint = hint(for: error) { line.append(Span("  " + hint, .dim)) }

@@ -13,12 +13,14 @@ struct JobPanel {
     var selected: Bool
     var now: Date
     var zone: LocalZone
+    /// A write on this job under way.
+    var busy: ActionInFlight? = nil
 
     static let labelWidth = 10
 
     func draw(into buffer: inout CellBuffer, _ rect: Rect) {
         let phase = tracked.value.map { JobPhase(status: $0, now: now) }
-        let box = Box(title: job.title, shortTitle: job.shortTitle, badge: badge(phase),
+        let box = Box(title: job.title, shortTitle: job.shortTitle, badge: busyBadge ?? badge(phase),
                       borderRole: selected ? .selectedBorder : .border,
                       titleRole: selected ? .selectedBorder : .title)
         let inside = box.draw(into: &buffer, rect)
@@ -29,6 +31,17 @@ struct JobPanel {
         if tracked.isStale {
             buffer.restyle(Rect(x: inside.x, y: inside.y, width: inside.width, height: min(inside.height, rows.count - 1)), role: .stale)
         }
+    }
+
+    /// "⟳ reloading… 3s": a slow proxy must not look like a frozen screen.
+    var busyBadge: Span? {
+        guard let busy else { return nil }
+        let doing = switch busy.action {
+        case .reload: "reloading"
+        case .schedule: "scheduling"
+        case .cancel: "cancelling"
+        }
+        return Span("⟳ \(doing)… \(TimeText.span(max(0, now.timeIntervalSince(busy.startedAt))))", .warning)
     }
 
     func badge(_ phase: JobPhase?) -> Span? {

@@ -14,6 +14,9 @@ struct DashboardOptions: ParsableArguments {
     @Flag(help: "Draw with ASCII only (for terminals without box-drawing characters).")
     var noUnicode = false
 
+    @Flag(help: "Watch only: reload, interval and cancel keys are off and no write request is ever sent.")
+    var readOnly = false
+
     func validate() throws {
         guard interval >= 2 else { throw ValidationError("--interval must be at least 2 seconds") }
     }
@@ -26,7 +29,7 @@ struct DashboardOptions: ParsableArguments {
 
     func dashboardConfig(_ settings: ConnectionSettings) -> DashboardConfig {
         DashboardConfig(proxyURL: settings.baseURL, maskedKey: settings.maskedKey, hasKey: settings.apiKey != nil,
-                        pollIntervalSeconds: interval)
+                        pollIntervalSeconds: interval, readOnly: readOnly)
     }
 }
 
@@ -42,7 +45,7 @@ struct DashboardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try connection.settings()
-        let (client, _) = try connection.client(settings)
+        let (client, _) = try connection.client(settings, readOnly: options.readOnly)
         try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: options.terminalOptions())
     }
 }

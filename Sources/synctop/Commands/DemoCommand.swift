@@ -31,7 +31,7 @@ struct DemoCommand: AsyncParsableCommand {
             printError("synctop: \(error.summary)")
             throw ExitStatus.usage
         }
-        let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey)
+        let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey, readOnly: options.readOnly)
         var failure: (any Error)?
         do {
             try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: options.terminalOptions())

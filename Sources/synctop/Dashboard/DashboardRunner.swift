@@ -37,6 +37,7 @@ struct DashboardRunner {
                 switch effect {
                 case .quit: return endedBy
                 case .poll(let generation): startPoll(generation, mailbox: mailbox)
+                case .perform(let action, let generation): startAction(action, generation, mailbox: mailbox)
                 }
             }
             screen.draw(view(state, zone: .system))
@@ -65,6 +66,18 @@ struct DashboardRunner {
             }
             pending += mailbox.drain()
             pending.append(.tick(Date()))
+        }
+    }
+
+    /// Sends one write; its answer comes back as `.actionFinished`. Never retried.
+    private func startAction(_ action: JobAction, _ generation: Int, mailbox: Mailbox) {
+        let client = client
+        Task.detached {
+            let started = ContinuousClock.now
+            let result = await client.perform(action)
+            let elapsed = ContinuousClock.now - started
+            let ms = Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+            mailbox.post(.actionFinished(generation: generation, result: result, durationMs: ms, at: Date()))
         }
     }
 

@@ -31,10 +31,11 @@ struct ConnectionOptions: ParsableArguments {
         }
     }
 
-    func client(_ settings: ConnectionSettings) throws -> (ProxyAdminClient, HTTPTransport) {
+    func client(_ settings: ConnectionSettings, readOnly: Bool = false) throws -> (ProxyAdminClient, HTTPTransport) {
         do {
             let transport = try HTTPTransport(baseURL: settings.baseURL, caFile: caFile)
-            return (ProxyAdminClient(transport: transport, apiKey: settings.apiKey, timeoutSeconds: timeout), transport)
+            let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey, timeoutSeconds: timeout, readOnly: readOnly)
+            return (client, transport)
         } catch {
             printError("synctop: \(error.summary)")
             throw ExitStatus.usage

@@ -1,0 +1,29 @@
+import ProxyAdmin
+
+/// A modal question on top of the dashboard. While one is open, keys go to it.
+public enum Dialog: Equatable, Sendable {
+    /// "Reload the model cost map on http://… now?" — y/Enter confirms, n/Esc aborts.
+    case confirm(JobAction)
+    /// The interval input, prefilled; `error` is why the last Enter was refused.
+    case editInterval(SyncJob, text: String, error: String?)
+}
+
+/// A write under way, shown on its job's panel so a slow proxy does not look frozen.
+public struct ActionInFlight: Equatable, Sendable {
+    public var action: JobAction
+    public var generation: Int
+    public var startedAt: Date
+}
+
+/// The latest action's result, shown on the status line for a while and kept in events.
+public struct Banner: Equatable, Sendable {
+    public var text: String
+    public var role: Role
+    public var until: Date
+}
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif

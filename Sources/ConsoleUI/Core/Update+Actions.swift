@@ -1,0 +1,111 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import ProxyAdmin
+
+/// How long an action's result stays on the status line.
+let bannerSeconds: TimeInterval = 30
+
+/// `r`, `e`, `x` on the selected job: open the dialog, or say why not.
+func openActionDialog(_ state: inout AppState, _ action: Action) {
+    if state.config.readOnly {
+        state.notice = "read-only mode: actions are off (started with --read-only)"
+        return
+    }
+    if let busy = state.actionInFlight {
+        state.notice = "wait: \(busy.action.verb) of \(busy.action.job.shortTitle.lowercased()) is still running"
+        return
+    }
+    let job = state.selected
+    switch action {
+    case .reload: state.dialog = .confirm(.reload(job))
+    case .cancelSchedule: state.dialog = .confirm(.cancel(job))
+    case .editInterval:
+        let current = state.job(job).value?.intervalHours ?? HoursInput.suggested
+        state.dialog = .editInterval(job, text: String(current), error: nil)
+    default: break
+    }
+}
+
+func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard let dialog = state.dialog else { return [] }
+    if key == .ctrl("c") {
+        state.quitting = true
+        return [.quit]
+    }
+    switch dialog {
+    case .confirm(let action):
+        switch key {
+        case .char("y"), .char("Y"), .enter:
+            state.dialog = nil
+            return [send(&state, action)]
+        case .char("n"), .char("N"), .escape, .char("q"):
+            state.dialog = nil
+            state.notice = "aborted: nothing was sent"
+            return []
+        default:
+            return []
+        }
+    case .editInterval(let job, var text, _):
+        switch key {
+        case .escape:
+            state.dialog = nil
+            state.notice = "interval unchanged"
+            return []
+        case .enter:
+            switch HoursInput.parse(text) {
+            case .success(let hours):
+                state.dialog = nil
+                return [send(&state, .schedule(job, hours: hours))]
+            case .failure(let why):
+                state.dialog = .editInterval(job, text: text, error: why.description)
+                return []
+            }
+        case .backspace, .delete:
+            if !text.isEmpty { text.removeLast() }
+        case .ctrl("u"):
+            text = ""
+        case .char(let c) where text.count < 12 && !c.isNewline:
+            text.append(c)
+        default:
+            return []
+        }
+        state.dialog = .editInterval(job, text: text, error: nil)
+        return []
+    }
+}
+
+private func send(_ state: inout AppState, _ action: JobAction) -> Effect {
+    state.actionGeneration += 1
+    state.actionInFlight = ActionInFlight(action: action, generation: state.actionGeneration, startedAt: state.now)
+    return .perform(action, generation: state.actionGeneration)
+}
+
+func finishAction(_ state: inout AppState, generation: Int, result: Result<ActionOutcome, ProxyError>,
+                  durationMs: Int, at: Date) -> [Effect] {
+    guard let inFlight = state.actionInFlight, inFlight.generation == generation else { return [] }
+    state.actionInFlight = nil
+    let action = inFlight.action
+    let text: String
+    let role: Role
+    switch result {
+    case .success(let outcome):
+        text = "✓ " + ActionReport.text(action, outcome: outcome, durationMs: durationMs)
+        role = .ok
+    case .failure(let error):
+        var why = ActionReport.explain(error, action: action)
+        if case .timeout = error { why += "; status re-checked" }
+        text = "✗ \(action.verb) \(action.job.shortTitle.lowercased()) failed: \(why)"
+        role = .error
+    }
+    state.banner = Banner(text: text, role: role, until: at.addingTimeInterval(bannerSeconds))
+    record(&state, at, text, role)
+    // Show the new status at once; a poll under way is followed by another.
+    if state.pollInFlight != nil {
+        state.pollQueued = true
+        return []
+    }
+    return [startPoll(&state)]
+}

@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+@testable import ConsoleUI
+@testable import ProxyAdmin
+
+/// Every dialog path of `r` / `e` / `x`: confirm, abort, invalid input, in progress, results.
+@Suite struct ActionUpdateTests {
+    typealias S = Scenarios
+
+    func ready(readOnly: Bool = false) -> AppState {
+        var s = S.polled(S.snapshot())
+        s.config.readOnly = readOnly
+        return s
+    }
+
+    @Test func reloadConfirmSendsOnce() {
+        var s = ready()
+        #expect(update(&s, .key(.char("r"))) == [])
+        #expect(s.dialog == .confirm(.reload(.costMap)))
+        #expect(update(&s, .key(.char("y"))) == [.perform(.reload(.costMap), generation: 1)])
+        #expect(s.dialog == nil)
+        #expect(s.actionInFlight?.action == .reload(.costMap))
+        // A second action while the first runs is refused in words.
+        _ = update(&s, .key(.char("x")))
+        #expect(s.dialog == nil)
+        #expect(s.notice?.hasPrefix("wait: reload of cost map is still running") == true)
+    }
+
+    @Test func enterConfirmsToo() {
+        var s = ready()
+        _ = update(&s, .key(.tab))
+        _ = update(&s, .key(.char("x")))
+        #expect(s.dialog == .confirm(.cancel(.betaHeaders)))
+        #expect(update(&s, .key(.enter)) == [.perform(.cancel(.betaHeaders), generation: 1)])
+    }
+
+    @Test(arguments: [Key.char("n"), .escape, .char("q")])
+    func abortSendsNothing(key: Key) {
+        var s = ready()
+        _ = update(&s, .key(.char("r")))
+        #expect(update(&s, .key(key)) == [])
+        #expect(s.dialog == nil && s.actionInFlight == nil && !s.quitting)
+        #expect(s.notice == "aborted: nothing was sent")
+    }
+
+    @Test func otherKeysInAConfirmDoNothing() {
+        var s = ready()
+        _ = update(&s, .key(.char("r")))
+        #expect(update(&s, .key(.char("z"))) == [])
+        #expect(update(&s, .key(.tab)) == [])
+        #expect(s.dialog == .confirm(.reload(.costMap)))
+    }
+
+    @Test func intervalIsPrefilledWithTheCurrentOne() {
+        var s = ready()
+        _ = update(&s, .key(.char("e")))
+        #expect(s.dialog == .editInterval(.costMap, text: "6", error: nil))
+        var none = S.polled(S.snapshot(cost: S.notScheduled))
+        _ = update(&none, .key(.char("e")))
+        #expect(none.dialog == .editInterval(.costMap, text: "6", error: nil), "6 when none, the web UI's default")
+        var beta = ready()
+        _ = update(&beta, .key(.tab))
+        _ = update(&beta, .key(.char("e")))
+        #expect(beta.dialog == .editInterval(.betaHeaders, text: "24", error: nil))
+    }
+
+    func typing(_ text: String, into s: inout AppState) -> [Effect] {
+        _ = update(&s, .key(.ctrl("u")))
+        for c in text { _ = update(&s, .key(.char(c))) }
+        return update(&s, .key(.enter))
+    }
+
+    @Test(arguments: ["0", "-3", "1.5", "abc", "", "99999"])
+    func invalidIntervalsAreRefusedInline(text: String) {
+        var s = ready()
+        _ = update(&s, .key(.char("e")))
+        #expect(typing(text, into: &s) == [], "nothing sent for \(text.debugDescription)")
+        guard case .editInterval(_, let kept, let error)? = s.dialog else { Issue.record("dialog closed"); return }
+        #expect(kept == text, "what was typed stays")
+        #expect(error == HoursInput.parse(text).failure?.description)
+        #expect(s.actionInFlight == nil)
+    }
+
+    @Test func validIntervalIsSent() {
+        var s = ready()
+        _ = update(&s, .key(.char("e")))
+        #expect(typing("12", into: &s) == [.perform(.schedule(.costMap, hours: 12), generation: 1)])
+        #expect(s.dialog == nil)
+    }
+
+    @Test func backspaceAndEscape() {
+        var s = ready()
+        _ = update(&s, .key(.char("e")))
+        _ = update(&s, .key(.char("8")))
+        #expect(s.dialog == .editInterval(.costMap, text: "68", error: nil))
+        _ = update(&s, .key(.backspace))
+        _ = update(&s, .key(.backspace))
+        #expect(s.dialog == .editInterval(.costMap, text: "", error: nil))
+        #expect(update(&s, .key(.escape)) == [])
+        #expect(s.dialog == nil && s.notice == "interval unchanged")
+        #expect(s.costMap.value?.intervalHours == 6, "Esc leaves everything as it was")
+    }
+
+    @Test func readOnlyRefusesEveryAction() {
+        var s = ready(readOnly: true)
+        for key in ["r", "e", "x"] {
+            #expect(update(&s, .key(.char(Character(key)))) == [])
+            #expect(s.dialog == nil)
+            #expect(s.notice?.hasPrefix("read-only mode") == true)
+        }
+    }
+
+    @Test func successShowsTheCountAndPollsAtOnce() {
+        var s = ready()
+        _ = update(&s, .key(.char("r")))
+        _ = update(&s, .key(.char("y")))
+        let done = S.now.addingTimeInterval(1)
+        let effects = update(&s, .actionFinished(generation: 1, result: .success(ActionOutcome(message: "Price data reloaded successfully! 3410 models updated.", count: 3410)), durationMs: 412, at: done))
+        #expect(effects == [.poll(generation: 2)])
+        #expect(s.actionInFlight == nil)
+        #expect(s.banner?.text == "✓ Model cost map: Price data reloaded successfully! 3410 models updated. (3410 models, 412 ms)")
+        #expect(s.banner?.role == .ok)
+        #expect(s.events.last?.text == s.banner?.text)
+    }
+
+    @Test func aPollUnderWayIsFollowedByAnother() {
+        var s = ready()
+        _ = update(&s, .key(.char("r")))
+        _ = update(&s, .key(.char("y")))
+        _ = update(&s, .tick(S.now.addingTimeInterval(10))) // regular poll starts
+        #expect(s.pollInFlight == 2)
+        #expect(update(&s, .actionFinished(generation: 1, result: .failure(.noDatabase), durationMs: 5, at: S.now.addingTimeInterval(10))) == [])
+        #expect(s.pollQueued)
+        let after = update(&s, .pollFinished(generation: 2, snapshot: S.snapshot(), at: S.now.addingTimeInterval(11)))
+        #expect(after == [.poll(generation: 3)])
+    }
+
+    @Test(arguments: [
+        (ProxyError.noDatabase, "this proxy has no database"),
+        (.forbidden(role: "proxy_admin_viewer"), "needs a proxy_admin key"),
+        (.unauthorized("the API key was not accepted by the proxy (wrong or revoked key)"), "not accepted"),
+        (.sourceUnavailable("timed out"), "kept its current data"),
+        (.timeout(seconds: 5), "may still have happened"),
+    ])
+    func errorsAreExplained(error: ProxyError, words: String) {
+        var s = ready()
+        _ = update(&s, .key(.char("r")))
+        _ = update(&s, .key(.char("y")))
+        _ = update(&s, .actionFinished(generation: 1, result: .failure(error), durationMs: 5, at: S.now))
+        #expect(s.banner?.role == .error)
+        #expect(s.banner?.text.contains(words) == true, "\(s.banner?.text ?? "")")
+        if case .timeout = error { #expect(s.banner?.text.hasSuffix("status re-checked") == true) }
+    }
+
+    @Test func aStaleActionAnswerIsDropped() {
+        var s = ready()
+        _ = update(&s, .key(.char("r")))
+        _ = update(&s, .key(.char("y")))
+        #expect(update(&s, .actionFinished(generation: 7, result: .failure(.noDatabase), durationMs: 1, at: S.now)) == [])
+        #expect(s.actionInFlight != nil)
+    }
+
+    @Test func busyPanelAndDialogsRender() {
+        var s = ready()
+        _ = update(&s, .key(.char("r")))
+        #expect(view(s).text.contains("Reload the model cost map on http://localhost:4000 now?"))
+        _ = update(&s, .key(.char("y")))
+        _ = update(&s, .tick(S.now.addingTimeInterval(3)))
+        #expect(view(s).text.contains("⟳ reloading… 3s"))
+        var e = ready()
+        _ = update(&e, .key(.char("e")))
+        for c in "1.5" { _ = update(&e, .key(.char(c))) }
+        _ = update(&e, .key(.enter))
+        let screen = view(e)
+        #expect(screen.text.contains("hours must be a whole number"))
+        #expect(screen.cursor != nil, "the cursor sits in the input")
+        var ro = ready(readOnly: true)
+        ro.size = ScreenSize(width: 80, height: 24)
+        #expect(view(ro).text.contains("READ-ONLY"))
+        #expect(!view(ro).text.contains("r reload"))
+    }
+}
