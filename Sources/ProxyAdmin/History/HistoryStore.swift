@@ -7,7 +7,7 @@ import Darwin
 /// The append-only action log, one `HistoryRecord` per line (JSON Lines), with POSIX calls.
 ///
 /// Safe against kills and concurrent writers:
-/// - every append opens the file `O_APPEND`, takes `flock(LOCK_EX)` and writes the whole line
+/// - every append opens the file `O_RDWR | O_APPEND`, takes `flock(LOCK_EX)` and writes the whole line
 ///   with one `write()` loop, so two synctop processes interleave whole records;
 /// - a writer killed mid-line leaves a line without its newline: the next writer sees the file
 ///   does not end in `\n` and starts its record on a fresh line, so the torn line stays one
@@ -43,7 +43,9 @@ public struct HistoryStore: Sendable {
     /// (mode 0600).
     public func append(_ record: HistoryRecord) throws(HistoryError) {
         try createParentDirectories()
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        // O_RDWR rather than O_WRONLY: the last byte is read back (under the lock) to tell
+        // whether a killed writer left a line unfinished. O_APPEND puts every write at the end.
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         if fd < 0 { throw .cannotWrite(path: path, reason: HistoryStore.errnoText()) }
         defer { close(fd) }
         try lock(fd, LOCK_EX, failure: HistoryError.cannotWrite)
@@ -66,7 +68,7 @@ public struct HistoryStore: Sendable {
 
         var written = 0
         while written < line.count {
-            let n = line.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+            let n = line.withUnsafeBytes { write(fd, $0.baseAddress! + written, min(64, $0.count - written)) }
             if n < 0 {
                 if errno == EINTR { continue }
                 let reason = HistoryStore.errnoText()

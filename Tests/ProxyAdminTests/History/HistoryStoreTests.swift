@@ -182,7 +182,7 @@ import Testing
             _ = try HistoryStore(path: blocked).read()
             Issue.record("read under a regular file succeeded")
         } catch {
-            #expect(error as? HistoryError == .cannotRead(path: blocked, reason: "Not a directory"))
+            #expect(error == .cannotRead(path: blocked, reason: "Not a directory"))
             #expect("\(error)" == "cannot read history file \(blocked): Not a directory")
         }
         // A directory where the file should be.
