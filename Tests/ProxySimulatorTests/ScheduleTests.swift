@@ -38,7 +38,9 @@ import Testing
             (_, status) = try await Harness.json(sim, "GET", Self.costStatus)
             let secondRun = try #require(status["last_run"]?.stringValue)
             let gap = try #require(Timestamp.seconds(from: firstRun, to: secondRun))
-            #expect(gap >= 6 * 3600 + 60 && gap < 6 * 3600 + 70)
+            // At least the interval plus the clock moves; the upper bound leaves room for the
+            // real seconds a loaded machine spends between the calls.
+            #expect(gap >= 6 * 3600 + 60 && gap < 6 * 3600 + 600)
             #expect(Timestamp.seconds(from: secondRun, to: status["next_run"]!.stringValue!) == 6.0 * 3600)
         }
     }

@@ -68,7 +68,7 @@ public struct HistoryStore: Sendable {
 
         var written = 0
         while written < line.count {
-            let n = line.withUnsafeBytes { write(fd, $0.baseAddress! + written, min(64, $0.count - written)) }
+            let n = line.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
                 let reason = HistoryStore.errnoText()

@@ -24,7 +24,7 @@ struct HistoryCommand: AsyncParsableCommand {
     @Flag(help: "Write JSON: {\"records\": [...], \"stats\": {...}, \"skipped_lines\": N}.")
     var json = false
 
-    @Option(help: ArgumentHelp("Only this job: cost-map or beta-headers.", valueName: "job"))
+    @Option(help: ArgumentHelp("Only this job.", valueName: "job"))
     var job: HistoryJobArgument?
 
     @Option(help: ArgumentHelp("Print only the last N records (statistics still cover all).", valueName: "n"))
@@ -89,8 +89,9 @@ enum HistoryText {
             let manyProxies = Set(records.map(\.proxy)).count > 1
             let stamps = records.map { TimeText.clock($0.time, now: now, zone: zone) }
             let stampWidth = stamps.map(\.count).max() ?? 0
+            let actionWidth = max(12, records.map { actionText($0).count }.max() ?? 0)
             for (record, stamp) in zip(records, stamps) {
-                lines.append(line(record, stamp: pad(stamp, stampWidth), showProxy: manyProxies))
+                lines.append(line(record, stamp: pad(stamp, stampWidth), actionWidth: actionWidth, showProxy: manyProxies))
             }
         }
         lines.append("")
@@ -104,21 +105,26 @@ enum HistoryText {
     }
 
     /// `10:02:11  cost map      reload        ok       200    840 ms  reloaded 2,345 models`
-    static func line(_ r: HistoryRecord, stamp: String, showProxy: Bool) -> String {
-        var action = r.action == .observedRun ? "observed run" : r.action.rawValue
-        if let hours = r.parameters.hours { action += " \(hours)h" }
+    static func line(_ r: HistoryRecord, stamp: String, actionWidth: Int, showProxy: Bool) -> String {
         let outcome = switch r.outcome {
-        case .success: "ok"
+        case .success: r.action == .observedRun ? "ran" : "ok"
         case .failure: "FAILED"
         case .refused: "refused"
         }
         var parts = [
-            stamp, pad(label(r.job), 12), pad(action, 13), pad(outcome, 7),
+            stamp, pad(label(r.job), 12), pad(actionText(r), actionWidth), pad(outcome, 7),
             pad(r.httpStatus.map(String.init) ?? "-", 3), leftPad(r.durationMs.map(duration) ?? "-", 7),
         ]
         if showProxy { parts.append(r.proxy) }
         if !r.message.isEmpty { parts.append(r.message) }
         return parts.joined(separator: "  ")
+    }
+
+    /// `reload`, `schedule 6h`, `cancel`, `observed run`.
+    static func actionText(_ r: HistoryRecord) -> String {
+        var action = r.action == .observedRun ? "observed run" : r.action.rawValue
+        if let hours = r.parameters.hours { action += " \(hours)h" }
+        return action
     }
 
     /// `cost map: 12 ok, 1 failed (92%), last ok 10:02:11, last failure 09:40:03: <message>`
