@@ -80,8 +80,26 @@ extension ActionOutcome: Decodable {
 extension ProxyAdminClient {
     /// Sends one write, once: a write is never retried by synctop, since it may have
     /// happened even when no answer came back.
-    public func perform(_ action: JobAction) async -> Result<ActionOutcome, ProxyError> {
-        await decode(ActionOutcome.self, from: action.endpoint)
+    public func perform(_ action: JobAction) async -> ActionReply {
+        let started = ContinuousClock.now
+        let (raw, status) = await exchange(action.endpoint)
+        let elapsed = ContinuousClock.now - started
+        let ms = Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+        return ActionReply(result: decodeBody(ActionOutcome.self, raw, action.endpoint), httpStatus: status, durationMs: ms)
+    }
+}
+
+/// A write's result with what the history keeps about it.
+public struct ActionReply: Equatable, Sendable {
+    public var result: Result<ActionOutcome, ProxyError>
+    /// nil when no answer came (unreachable, timeout, read-only).
+    public var httpStatus: Int?
+    public var durationMs: Int
+
+    public init(result: Result<ActionOutcome, ProxyError>, httpStatus: Int?, durationMs: Int) {
+        self.result = result
+        self.httpStatus = httpStatus
+        self.durationMs = durationMs
     }
 }
 

@@ -54,21 +54,30 @@ public struct ProxyAdminClient: Sendable {
 
     /// Sends and returns the body of a 2xx answer; anything else becomes a `ProxyError`.
     public func call(_ endpoint: Endpoint) async -> Result<[UInt8], ProxyError> {
-        if readOnly, endpoint.isWrite { return .failure(.readOnly) }
+        await exchange(endpoint).result
+    }
+
+    /// `call`, plus the HTTP status when the proxy answered at all (for the history).
+    func exchange(_ endpoint: Endpoint) async -> (result: Result<[UInt8], ProxyError>, status: Int?) {
+        if readOnly, endpoint.isWrite { return (.failure(.readOnly), nil) }
         do {
             let response = try await transport.send(endpoint, apiKey: apiKey, timeoutSeconds: timeoutSeconds)
             guard (200..<300).contains(response.status) else {
-                return .failure(.classify(status: response.status, body: response.body,
-                                          keySent: apiKey != nil && endpoint.requiresKey))
+                return (.failure(.classify(status: response.status, body: response.body,
+                                           keySent: apiKey != nil && endpoint.requiresKey)), response.status)
             }
-            return .success(response.body)
+            return (.success(response.body), response.status)
         } catch {
-            return .failure(error)
+            return (.failure(error), nil)
         }
     }
 
     func decode<T: Decodable>(_ type: T.Type, from endpoint: Endpoint) async -> Result<T, ProxyError> {
-        switch await call(endpoint) {
+        decodeBody(T.self, await call(endpoint), endpoint)
+    }
+
+    func decodeBody<T: Decodable>(_ type: T.Type, _ result: Result<[UInt8], ProxyError>, _ endpoint: Endpoint) -> Result<T, ProxyError> {
+        switch result {
         case .failure(let e): return .failure(e)
         case .success(let body):
             do {

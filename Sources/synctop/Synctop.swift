@@ -18,6 +18,7 @@ struct Synctop: AsyncParsableCommand {
           70  proxy-side error (5xx, database missing, unreadable answer)
         """,
         subcommands: [DashboardCommand.self, StatusCommand.self, ReloadCommand.self, ScheduleCommand.self, CancelCommand.self,
+                      HistoryCommand.self,
                       DemoCommand.self, SimulateCommand.self],
         defaultSubcommand: DashboardCommand.self
     )

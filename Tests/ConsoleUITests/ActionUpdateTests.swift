@@ -115,8 +115,10 @@ import Testing
         _ = update(&s, .key(.char("r")))
         _ = update(&s, .key(.char("y")))
         let done = S.now.addingTimeInterval(1)
-        let effects = update(&s, .actionFinished(generation: 1, result: .success(ActionOutcome(message: "Price data reloaded successfully! 3410 models updated.", count: 3410)), durationMs: 412, at: done))
-        #expect(effects == [.poll(generation: 2)])
+        let reply = ActionReply(result: .success(ActionOutcome(message: "Price data reloaded successfully! 3410 models updated.", count: 3410, timestamp: done)),
+                                httpStatus: 200, durationMs: 412)
+        let effects = update(&s, .actionFinished(generation: 1, reply: reply, at: done))
+        #expect(effects == [.record(.of(.reload(.costMap), proxy: "http://localhost:4000", reply: reply, at: done)), .poll(generation: 2)])
         #expect(s.actionInFlight == nil)
         #expect(s.banner?.text == "✓ Model cost map: Price data reloaded successfully! 3410 models updated. (3410 models, 412 ms)")
         #expect(s.banner?.role == .ok)
@@ -129,7 +131,10 @@ import Testing
         _ = update(&s, .key(.char("y")))
         _ = update(&s, .tick(S.now.addingTimeInterval(10))) // regular poll starts
         #expect(s.pollInFlight == 2)
-        #expect(update(&s, .actionFinished(generation: 1, result: .failure(.noDatabase), durationMs: 5, at: S.now.addingTimeInterval(10))) == [])
+        let effects = update(&s, .actionFinished(generation: 1, reply: ActionReply(result: .failure(.noDatabase), httpStatus: 500, durationMs: 5), at: S.now.addingTimeInterval(10)))
+        #expect(effects.count == 1, "only the history record; the poll waits")
+        guard case .record(let r)? = effects.first else { Issue.record("\(effects)"); return }
+        #expect(r.outcome == .failure && r.httpStatus == 500 && r.action == .reload && r.job == .costMap)
         #expect(s.pollQueued)
         let after = update(&s, .pollFinished(generation: 2, snapshot: S.snapshot(), at: S.now.addingTimeInterval(11)))
         #expect(after == [.poll(generation: 3)])
@@ -146,7 +151,7 @@ import Testing
         var s = ready()
         _ = update(&s, .key(.char("r")))
         _ = update(&s, .key(.char("y")))
-        _ = update(&s, .actionFinished(generation: 1, result: .failure(error), durationMs: 5, at: S.now))
+        _ = update(&s, .actionFinished(generation: 1, reply: ActionReply(result: .failure(error), httpStatus: nil, durationMs: 5), at: S.now))
         #expect(s.banner?.role == .error)
         #expect(s.banner?.text.contains(words) == true, "\(s.banner?.text ?? "")")
         if case .timeout = error { #expect(s.banner?.text.hasSuffix("status re-checked") == true) }
@@ -156,7 +161,7 @@ import Testing
         var s = ready()
         _ = update(&s, .key(.char("r")))
         _ = update(&s, .key(.char("y")))
-        #expect(update(&s, .actionFinished(generation: 7, result: .failure(.noDatabase), durationMs: 1, at: S.now)) == [])
+        #expect(update(&s, .actionFinished(generation: 7, reply: ActionReply(result: .failure(.noDatabase), httpStatus: nil, durationMs: 1), at: S.now)) == [])
         #expect(s.actionInFlight != nil)
     }
 
@@ -178,5 +183,29 @@ import Testing
         ro.size = ScreenSize(width: 80, height: 24)
         #expect(view(ro).text.contains("READ-ONLY"))
         #expect(!view(ro).text.contains("r reload"))
+    }
+}
+
+@Suite struct HistoryEffectTests {
+    typealias S = Scenarios
+
+    @Test func runsTheProxyDidByItselfAreRecordedButOurOwnAreNot() {
+        var s = S.polled(S.snapshot())
+        // The proxy's own schedule ran: last_run moved without synctop asking.
+        var ran = S.scheduled
+        ran.lastRun = S.now.addingTimeInterval(5)
+        let t1 = S.now.addingTimeInterval(10)
+        _ = update(&s, .tick(t1))
+        let effects = update(&s, .pollFinished(generation: 2, snapshot: S.snapshot(cost: ran), at: t1))
+        #expect(effects == [.record(.observedRun(.costMap, proxy: "http://localhost:4000", lastRun: ran.lastRun!))])
+
+        // A reload synctop sent moves last_run too: that one is not "observed".
+        _ = update(&s, .key(.char("r")))
+        _ = update(&s, .key(.char("y")))
+        let mine = S.now.addingTimeInterval(20)
+        _ = update(&s, .actionFinished(generation: 1, reply: ActionReply(result: .success(ActionOutcome(message: "ok", count: 1, timestamp: mine)), httpStatus: 200, durationMs: 3), at: mine))
+        ran.lastRun = mine
+        let after = update(&s, .pollFinished(generation: s.pollInFlight!, snapshot: S.snapshot(cost: ran), at: mine.addingTimeInterval(1)))
+        #expect(!after.contains { if case .record = $0 { true } else { false } }, "\(after)")
     }
 }

@@ -131,7 +131,7 @@ import Testing
         _ = update(&s, .tick(t))
         _ = update(&s, .pollFinished(generation: 2, snapshot: S.snapshot(cost: ran, beta: S.notScheduled), at: t))
         let texts = s.events.map(\.text)
-        #expect(texts.contains { $0.hasPrefix("Model cost map: reload ran") })
+        #expect(texts.contains("Model cost map: the proxy ran a reload by itself"))
         #expect(texts.contains("Anthropic beta headers: schedule cancelled"))
     }
 

@@ -21,6 +21,13 @@ enum Harness {
 
     static var hasBinary: Bool { FileManager.default.isExecutableFile(atPath: binary) }
 
+    /// Every synctop the tests start writes its history here, never to the developer's own.
+    static let stateHome: String = {
+        let dir = NSTemporaryDirectory() + "synctop-e2e-state-\(getpid())"
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }()
+
     /// Runs a command to completion; returns exit status, stdout and stderr.
     /// Runs a command to completion (killed after `timeout`); returns exit status, stdout
     /// and stderr. Output goes through temp files, not pipes: a daemon the command leaves
@@ -44,6 +51,7 @@ enum Harness {
                       stdout: String = "/dev/null", stderr: String = "/dev/null") throws -> pid_t {
         var environment = ProcessInfo.processInfo.environment
         for k in ["LITELLM_PROXY_URL", "LITELLM_PROXY_API_KEY", "LITELLM_MASTER_KEY"] { environment[k] = nil }
+        environment["XDG_STATE_HOME"] = stateHome
         environment.merge(env) { $1 }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -141,7 +149,8 @@ final class TmuxSession {
 
     init(command: String, width: Int = 100, height: Int = 30, env: [String: String] = [:]) throws {
         socket = NSTemporaryDirectory() + "synctop-e2e-\(UUID().uuidString.prefix(8)).sock"
-        let exports = env.map { "export \($0.key)='\($0.value)';" }.joined(separator: " ")
+        let exports = (["XDG_STATE_HOME": Harness.stateHome].merging(env) { $1 })
+            .map { "export \($0.key)='\($0.value)';" }.joined(separator: " ")
         // Keep the pane after the command ends so its last screen and exit code can be read.
         // One line, printed at once: "EXITED <status> <echo|-echo>" (the tty's echo flag
         // after synctop left, to prove the terminal was restored).

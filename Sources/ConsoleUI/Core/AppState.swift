@@ -70,6 +70,9 @@ public struct AppState: Equatable, Sendable {
     public var banner: Banner?
     /// An action finished while a poll was under way: poll again as soon as it returns.
     public var pollQueued = false
+    /// When reloads synctop itself sent took effect (the proxy's answer timestamp), so
+    /// the next poll does not count them as runs the proxy did by itself.
+    public var ownRuns: [SyncJob: Date] = [:]
     public var events: [Event] = []
     public var notice: String?
     public var quitting = false

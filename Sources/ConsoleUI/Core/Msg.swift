@@ -14,7 +14,9 @@ public enum Msg: Sendable {
     /// A poll's answers, tagged with the generation that asked.
     case pollFinished(generation: Int, snapshot: ProxySnapshot, at: Date)
     /// A write's answer, tagged with the generation that sent it.
-    case actionFinished(generation: Int, result: Result<ActionOutcome, ProxyError>, durationMs: Int, at: Date)
+    case actionFinished(generation: Int, reply: ActionReply, at: Date)
+    /// Something the runner could not do (e.g. write the history), to show as a notice.
+    case notice(String)
     /// SIGINT/SIGTERM/SIGHUP or stdin closed.
     case terminate
 }
@@ -25,5 +27,7 @@ public enum Effect: Equatable, Sendable {
     case poll(generation: Int)
     /// Send one write, once.
     case perform(JobAction, generation: Int)
+    /// Append to the history file.
+    case record(HistoryRecord)
     case quit
 }

@@ -83,11 +83,16 @@ private func send(_ state: inout AppState, _ action: JobAction) -> Effect {
     return .perform(action, generation: state.actionGeneration)
 }
 
-func finishAction(_ state: inout AppState, generation: Int, result: Result<ActionOutcome, ProxyError>,
-                  durationMs: Int, at: Date) -> [Effect] {
+func finishAction(_ state: inout AppState, generation: Int, reply: ActionReply, at: Date) -> [Effect] {
     guard let inFlight = state.actionInFlight, inFlight.generation == generation else { return [] }
     state.actionInFlight = nil
     let action = inFlight.action
+    let result = reply.result
+    let durationMs = reply.durationMs
+    var effects: [Effect] = [.record(.of(action, proxy: state.config.proxyURL, reply: reply, at: at))]
+    if case .reload(let job) = action, case .success(let outcome) = result {
+        state.ownRuns[job] = outcome.timestamp ?? at
+    }
     let text: String
     let role: Role
     switch result {
@@ -105,7 +110,8 @@ func finishAction(_ state: inout AppState, generation: Int, result: Result<Actio
     // Show the new status at once; a poll under way is followed by another.
     if state.pollInFlight != nil {
         state.pollQueued = true
-        return []
+    } else {
+        effects.append(startPoll(&state))
     }
-    return [startPoll(&state)]
+    return effects
 }

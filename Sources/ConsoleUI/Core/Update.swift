@@ -27,15 +27,19 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .pollFinished(let generation, let snapshot, let at):
         guard generation == state.pollInFlight else { return [] } // stale answer
         state.pollInFlight = nil
-        applySnapshot(&state, snapshot, at: at)
+        var effects = applySnapshot(&state, snapshot, at: at)
         if state.pollQueued {
             state.pollQueued = false
-            return [startPoll(&state)]
+            effects.append(startPoll(&state))
         }
-        return []
+        return effects
 
-    case .actionFinished(let generation, let result, let durationMs, let at):
-        return finishAction(&state, generation: generation, result: result, durationMs: durationMs, at: at)
+    case .actionFinished(let generation, let reply, let at):
+        return finishAction(&state, generation: generation, reply: reply, at: at)
+
+    case .notice(let text):
+        state.notice = text
+        return []
     }
 }
 
@@ -94,7 +98,8 @@ public func pollDelay(intervalSeconds: Int, failures: Int, maxBackoffSeconds: In
     return min(cap, delay)
 }
 
-private func applySnapshot(_ state: inout AppState, _ snapshot: ProxySnapshot, at: Date) {
+/// Applies a poll's answers; returns the history records the changes call for.
+private func applySnapshot(_ state: inout AppState, _ snapshot: ProxySnapshot, at: Date) -> [Effect] {
     let before = state
     state.costMap.apply(snapshot.costMap, at: at)
     state.betaHeaders.apply(snapshot.betaHeaders, at: at)
@@ -120,8 +125,9 @@ private func applySnapshot(_ state: inout AppState, _ snapshot: ProxySnapshot, a
                           maxBackoffSeconds: state.config.maxBackoffSeconds)
     state.nextPollAt = at.addingTimeInterval(TimeInterval(delay))
 
+    var effects: [Effect] = []
     for job in SyncJob.allCases {
-        noteChanges(&state, job: job, old: before.job(job).value, new: state.job(job).value, at: at)
+        effects += noteChanges(&state, job: job, old: before.job(job).value, new: state.job(job).value, at: at)
     }
     let oldReason = before.source.value?.fallbackReason, newReason = state.source.value?.fallbackReason
     if oldReason != newReason, state.source.value != nil {
@@ -131,18 +137,26 @@ private func applySnapshot(_ state: inout AppState, _ snapshot: ProxySnapshot, a
             record(&state, at, "cost map loaded from its source again", .ok)
         }
     }
+    return effects
 }
 
-/// Turns differences between two polls into events an operator cares about.
-private func noteChanges(_ state: inout AppState, job: SyncJob, old: JobStatus?, new: JobStatus?, at: Date) {
-    guard let old, let new else { return }
+/// Turns differences between two polls into events an operator cares about, and a run
+/// the proxy did by itself (not one synctop asked for) into a history record.
+private func noteChanges(_ state: inout AppState, job: SyncJob, old: JobStatus?, new: JobStatus?, at: Date) -> [Effect] {
+    guard let old, let new else { return [] }
+    var effects: [Effect] = []
     if let run = new.lastRun, run != old.lastRun {
-        record(&state, at, "\(job.title): reload ran (seen in its last run time)", .ok)
+        let ours = state.ownRuns[job].map { abs($0.timeIntervalSince(run)) < 2 } ?? false
+        if !ours {
+            record(&state, at, "\(job.title): the proxy ran a reload by itself", .ok)
+            effects.append(.record(.observedRun(job, proxy: state.config.proxyURL, lastRun: run)))
+        }
     }
     if old.scheduled != new.scheduled || old.intervalHours != new.intervalHours {
         let text = new.scheduled ? "scheduled every \(new.intervalHours.map(String.init) ?? "?") h" : "schedule cancelled"
         record(&state, at, "\(job.title): \(text)", .text)
     }
+    return effects
 }
 
 func record(_ state: inout AppState, _ time: Date, _ text: String, _ role: Role) {

@@ -77,22 +77,27 @@ struct ActionRunner {
 
     func run(_ action: JobAction, confirm: Bool) async throws {
         let settings = try connection.settings()
+        let history = HistoryWriter.standard(apiKey: settings.apiKey)
+        defer { history.flush() }
         if confirm {
             guard isatty(0) == 1 else {
-                printError("synctop: refusing to \(action.verb) without a terminal to confirm on; add --yes")
+                let why = "refusing to \(action.verb) without a terminal to confirm on; add --yes"
+                history.append(.refused(action, proxy: settings.baseURL, reason: why, at: Date()))
+                printError("synctop: \(why)")
                 throw ExitStatus.usage
             }
             guard Confirmation.ask(action.question(proxy: settings.baseURL)) else {
+                history.append(.refused(action, proxy: settings.baseURL, reason: "declined at the confirmation", at: Date()))
                 printError("synctop: nothing done")
                 throw ExitCode(1)
             }
         }
         let (client, transport) = try connection.client(settings)
-        let started = ContinuousClock.now
-        let result = await client.perform(action)
-        let elapsed = ContinuousClock.now - started
+        let reply = await client.perform(action)
         await transport.shutdown()
-        let ms = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        history.append(.of(action, proxy: settings.baseURL, reply: reply, at: Date()))
+        let result = reply.result
+        let ms = reply.durationMs
         switch result {
         case .success(let outcome):
             if json {

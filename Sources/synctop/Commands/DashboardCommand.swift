@@ -46,14 +46,16 @@ struct DashboardCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try connection.settings()
         let (client, _) = try connection.client(settings, readOnly: options.readOnly)
-        try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: options.terminalOptions())
+        try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: options.terminalOptions(),
+                               history: .standard(apiKey: settings.apiKey))
     }
 }
 
 /// Runs the blocking UI loop on the main thread, away from the cooperative pool the
 /// network tasks need. Ended by a signal, it exits 128 + signal, as shells expect.
-func runDashboard(client: ProxyAdminClient, config: DashboardConfig, terminal: TerminalOptions) async throws {
-    let runner = DashboardRunner(client: client, config: config, terminal: terminal)
+func runDashboard(client: ProxyAdminClient, config: DashboardConfig, terminal: TerminalOptions,
+                  history: HistoryWriter) async throws {
+    let runner = DashboardRunner(client: client, config: config, terminal: terminal, history: history)
     let signal: Int32? = try await MainActor.run {
         do {
             return try runner.run()

@@ -34,7 +34,8 @@ struct DemoCommand: AsyncParsableCommand {
         let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey, readOnly: options.readOnly)
         var failure: (any Error)?
         do {
-            try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: options.terminalOptions())
+            try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: options.terminalOptions(),
+                                   history: .standard(apiKey: settings.apiKey))
         } catch {
             failure = error
         }

@@ -17,6 +17,7 @@ struct DashboardRunner {
     var client: ProxyAdminClient
     var config: DashboardConfig
     var terminal: TerminalOptions
+    var history: HistoryWriter
 
     /// Returns the signal that ended the loop, or nil for a normal quit.
     func run() throws -> Int32? {
@@ -35,9 +36,12 @@ struct DashboardRunner {
             pending.removeAll()
             for effect in effects {
                 switch effect {
-                case .quit: return endedBy
+                case .quit:
+                    history.flush()
+                    return endedBy
                 case .poll(let generation): startPoll(generation, mailbox: mailbox)
                 case .perform(let action, let generation): startAction(action, generation, mailbox: mailbox)
+                case .record(let record): history.append(record) { mailbox.post(.notice($0)) }
                 }
             }
             screen.draw(view(state, zone: .system))
@@ -73,11 +77,8 @@ struct DashboardRunner {
     private func startAction(_ action: JobAction, _ generation: Int, mailbox: Mailbox) {
         let client = client
         Task.detached {
-            let started = ContinuousClock.now
-            let result = await client.perform(action)
-            let elapsed = ContinuousClock.now - started
-            let ms = Int(elapsed.components.seconds) * 1000 + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
-            mailbox.post(.actionFinished(generation: generation, result: result, durationMs: ms, at: Date()))
+            let reply = await client.perform(action)
+            mailbox.post(.actionFinished(generation: generation, reply: reply, at: Date()))
         }
     }
 

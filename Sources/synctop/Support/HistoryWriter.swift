@@ -1,0 +1,30 @@
+import Dispatch
+import ProxyAdmin
+
+/// Appends history records off the UI thread, one at a time, with the key masked out of
+/// every message. Failures are reported, never fatal: losing a history line must not
+/// stop an operator.
+final class HistoryWriter: Sendable {
+    let store: HistoryStore
+    private let apiKey: String?
+    private let queue = DispatchQueue(label: "synctop.history")
+
+    init(store: HistoryStore, apiKey: String?) {
+        self.store = store
+        self.apiKey = apiKey
+    }
+
+    static func standard(apiKey: String?) -> HistoryWriter {
+        HistoryWriter(store: HistoryStore(path: HistoryStore.defaultPath(environment: Environment.all())), apiKey: apiKey)
+    }
+
+    func append(_ record: HistoryRecord, onError: @escaping @Sendable (String) -> Void = { printError("synctop: \($0)") }) {
+        let record = record.redacting(key: apiKey)
+        queue.async { [store] in
+            do { try store.append(record) } catch { onError("history not written: \(error)") }
+        }
+    }
+
+    /// Waits until every queued record is written (before a command exits).
+    func flush() { queue.sync {} }
+}
