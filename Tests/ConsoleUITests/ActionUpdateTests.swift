@@ -209,3 +209,42 @@ import Testing
         #expect(!after.contains { if case .record = $0 { true } else { false } }, "\(after)")
     }
 }
+
+@Suite struct HistoryScreenTests {
+    typealias S = Scenarios
+
+    @Test func key4OpensTheHistoryAndShowsRates() {
+        var s = S.polled(S.snapshot())
+        #expect(update(&s, .key(.char("4"))) == [.loadHistory])
+        #expect(s.screen == .history)
+        #expect(view(s).text.contains("reading…"))
+        let ok = HistoryRecord(time: S.ago(60), proxy: "http://localhost:4000", job: .costMap, action: .reload,
+                               outcome: .success, httpStatus: 200, durationMs: 412, message: "Price data reloaded successfully!")
+        let bad = HistoryRecord(time: S.ago(30), proxy: "http://localhost:4000", job: .costMap, action: .schedule,
+                                parameters: .init(hours: 12), outcome: .failure, httpStatus: 500, durationMs: 3,
+                                message: "this proxy has no database")
+        let seen = HistoryRecord.observedRun(.betaHeaders, proxy: "http://localhost:4000", lastRun: S.ago(10))
+        _ = update(&s, .historyLoaded(.success(HistoryFile(records: [ok, bad, seen], skippedLines: 1))))
+        let text = view(s).text
+        #expect(text.contains("Cost map      1 ok, 1 failed (50%)"), "\(text)")
+        #expect(text.contains("1 runs by the proxy"))
+        #expect(text.contains("1 unreadable line(s) skipped"))
+        #expect(text.contains("schedule 12h"))
+        // Newest first.
+        let lines = text.split(separator: "\n")
+        let iSeen = lines.firstIndex { $0.contains("observed run") }!, iOk = lines.firstIndex { $0.contains("reload ") && $0.contains("412 ms") }!
+        #expect(iSeen < iOk)
+        // Actions are not available here; 1 goes back.
+        #expect(update(&s, .key(.char("r"))) == [])
+        #expect(s.dialog == nil)
+        _ = update(&s, .key(.char("1")))
+        #expect(s.screen == .dashboard)
+    }
+
+    @Test func anUnreadableHistoryIsShownNotFatal() {
+        var s = S.polled(S.snapshot())
+        _ = update(&s, .key(.char("4")))
+        _ = update(&s, .historyLoaded(.failure(HistoryLoadError("cannot read history file /x: Is a directory"))))
+        #expect(view(s).text.contains("cannot read the history: cannot read history file /x: Is a directory"))
+    }
+}

@@ -54,6 +54,14 @@ struct HistoryEndToEndTests {
         #expect(records.last?["outcome"] as? String == "failure")
         #expect(records.last?["http_status"] as? Int == 403)
 
+        // Key 4: the History view reads the same file.
+        tmux.send("4")
+        let view = tmux.waitFor("History: success and failure per job")
+        #expect(view.found, "\(view.screen)")
+        #expect(tmux.waitFor("Cost map      1 ok, 1 failed (50%)").found, "\(tmux.capture())")
+        tmux.send("1")
+        #expect(tmux.waitFor("Cost map source").found)
+
         let h = try Harness.run(Harness.binary, ["history", "--json"], env: ["XDG_STATE_HOME": state])
         #expect(h.status == 0, "\(h.err)")
         let j = try #require(JSONSerialization.jsonObject(with: Data(h.out.utf8)) as? [String: Any])

@@ -41,6 +41,20 @@ public struct Event: Equatable, Sendable {
     public var role: Role
 }
 
+/// Which screen is up: number keys switch.
+public enum Screen: Equatable, Sendable {
+    case dashboard
+    case history
+}
+
+/// The history file as last read for the History view.
+public struct HistoryView: Equatable, Sendable {
+    public var records: [HistoryRecord] = []
+    public var skippedLines = 0
+    public var error: String?
+    public var loading = true
+}
+
 /// The whole state of the dashboard. Only `update` changes it.
 public struct AppState: Equatable, Sendable {
     public var config: DashboardConfig
@@ -62,6 +76,8 @@ public struct AppState: Equatable, Sendable {
     public var pollGeneration = 0
     public var nextPollAt: Date
 
+    public var screen: Screen = .dashboard
+    public var history = HistoryView()
     public var selected: SyncJob = .costMap
     public var showHelp = false
     public var dialog: Dialog?

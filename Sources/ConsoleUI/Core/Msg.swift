@@ -15,6 +15,8 @@ public enum Msg: Sendable {
     case pollFinished(generation: Int, snapshot: ProxySnapshot, at: Date)
     /// A write's answer, tagged with the generation that sent it.
     case actionFinished(generation: Int, reply: ActionReply, at: Date)
+    /// The history file, read for the History view (records, lines skipped) or why not.
+    case historyLoaded(Result<HistoryFile, HistoryLoadError>)
     /// Something the runner could not do (e.g. write the history), to show as a notice.
     case notice(String)
     /// SIGINT/SIGTERM/SIGHUP or stdin closed.
@@ -29,5 +31,21 @@ public enum Effect: Equatable, Sendable {
     case perform(JobAction, generation: Int)
     /// Append to the history file.
     case record(HistoryRecord)
+    /// Read the history file for the History view.
+    case loadHistory
     case quit
+}
+
+public struct HistoryFile: Equatable, Sendable {
+    public var records: [HistoryRecord]
+    public var skippedLines: Int
+    public init(records: [HistoryRecord], skippedLines: Int) {
+        self.records = records
+        self.skippedLines = skippedLines
+    }
+}
+
+public struct HistoryLoadError: Error, Equatable, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
 }

@@ -40,6 +40,18 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .notice(let text):
         state.notice = text
         return []
+
+    case .historyLoaded(let result):
+        state.history.loading = false
+        switch result {
+        case .success(let file):
+            state.history.records = file.records
+            state.history.skippedLines = file.skippedLines
+            state.history.error = nil
+        case .failure(let e):
+            state.history.error = e.message
+        }
+        return []
     }
 }
 
@@ -56,7 +68,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return []
     }
     state.notice = nil
-    guard let action = KeyMap.dashboard.action(for: key) else { return [] }
+    guard let action = KeyMap.of(state.screen).action(for: key) else { return [] }
     switch action {
     case .quit:
         state.quitting = true
@@ -79,6 +91,13 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .reload, .editInterval, .cancelSchedule:
         openActionDialog(&state, action)
         return []
+    case .showDashboard:
+        state.screen = .dashboard
+        return []
+    case .showHistory:
+        state.screen = .history
+        state.history.loading = true
+        return [.loadHistory]
     }
 }
 

@@ -19,6 +19,13 @@ public func view(_ state: AppState, zone: LocalZone = .utc) -> CellBuffer {
     HeaderBar(state: state, zone: zone).draw(into: &buffer, width: w)
 
     let body = Rect(x: 0, y: 2, width: w, height: h - 3)
+    let keyMap = KeyMap.of(state.screen)
+    if state.screen == .history {
+        HistoryScreen(state: state, zone: zone).draw(into: &buffer, body)
+        FooterBar(keyMap: keyMap, right: footerRight(state)).draw(into: &buffer, width: w, y: h - 1)
+        if state.showHelp { HelpOverlay(keyMap: keyMap, pollInterval: state.config.pollIntervalSeconds).draw(into: &buffer) }
+        return buffer
+    }
     let layout = DashboardLayout(body: body)
     for job in SyncJob.allCases {
         let busy = state.actionInFlight.flatMap { $0.action.job == job ? $0 : nil }

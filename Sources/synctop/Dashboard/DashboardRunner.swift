@@ -42,6 +42,7 @@ struct DashboardRunner {
                 case .poll(let generation): startPoll(generation, mailbox: mailbox)
                 case .perform(let action, let generation): startAction(action, generation, mailbox: mailbox)
                 case .record(let record): history.append(record) { mailbox.post(.notice($0)) }
+                case .loadHistory: history.load { mailbox.post(.historyLoaded($0)) }
                 }
             }
             screen.draw(view(state, zone: .system))

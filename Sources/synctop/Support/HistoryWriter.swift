@@ -1,3 +1,4 @@
+import ConsoleUI
 import Dispatch
 import ProxyAdmin
 
@@ -22,6 +23,18 @@ final class HistoryWriter: Sendable {
         let record = record.redacting(key: apiKey)
         queue.async { [store] in
             do { try store.append(record) } catch { onError("history not written: \(error)") }
+        }
+    }
+
+    /// Reads the file after every queued append, off the UI thread.
+    func load(_ done: @escaping @Sendable (Result<HistoryFile, HistoryLoadError>) -> Void) {
+        queue.async { [store] in
+            do {
+                let (records, skipped) = try store.read()
+                done(.success(HistoryFile(records: records, skippedLines: skipped)))
+            } catch {
+                done(.failure(HistoryLoadError("\(error)")))
+            }
         }
     }
 
