@@ -27,19 +27,19 @@ public struct ProxyAdminClient: Sendable {
         await decode(CostMapSource.self, from: .costMapSource)
     }
 
-    /// Liveliness and readiness in parallel. Alive but readiness unreadable still counts
-    /// as alive: readiness is what says whether the database is there.
+    /// Readiness answers both questions (alive, database connected); liveliness is asked
+    /// only when readiness fails, so a proxy whose readiness check is broken still shows
+    /// as alive. One request fewer per poll in the usual case.
     public func health() async -> Result<Health, ProxyError> {
-        async let live = call(.liveliness)
-        async let ready = decode(ReadinessBody.self, from: .readiness)
-        let (l, r) = await (live, ready)
-        switch (l, r) {
-        case (.failure(let e), .failure):
-            return .failure(e)
-        case (_, .success(let body)):
+        switch await decode(ReadinessBody.self, from: .readiness) {
+        case .success(let body):
             return .success(Health(alive: true, readiness: body.status, database: body.db, version: body.litellm_version))
-        case (.success, .failure):
-            return .success(Health(alive: true))
+        case .failure(let readinessError):
+            if readinessError.kind == .unreachable { return .failure(readinessError) }
+            switch await call(.liveliness) {
+            case .success: return .success(Health(alive: true))
+            case .failure(let e): return .failure(e)
+            }
         }
     }
 

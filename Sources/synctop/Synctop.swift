@@ -16,6 +16,8 @@ struct Synctop: AsyncParsableCommand {
           69  proxy unreachable (connection refused, DNS, timeout)
           77  authentication or permission (401, 403, key rejected)
           70  proxy-side error (5xx, database missing, unreadable answer)
+          1   declined at a confirmation prompt (nothing sent)
+          128+N  the dashboard was ended by signal N
         """,
         subcommands: [DashboardCommand.self, StatusCommand.self, ReloadCommand.self, ScheduleCommand.self, CancelCommand.self,
                       HistoryCommand.self,
