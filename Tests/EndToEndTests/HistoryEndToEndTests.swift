@@ -72,6 +72,24 @@ struct HistoryEndToEndTests {
         #expect(text.out.contains("1 ok, 1 failed (50%)"), "\(text.out)")
     }
 
+    /// Several synctop processes at once: every record lands whole.
+    @Test func concurrentProcessesInterleaveWholeRecords() throws {
+        let state = try freshState()
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let sim = try SimulatorProcess()
+        defer { sim.stop() }
+        let env = ["LITELLM_PROXY_API_KEY": SimulatorProcess.masterKey, "XDG_STATE_HOME": state]
+        let n = 8
+        let pids = try (0..<n).map { i in
+            try Harness.spawn(Harness.binary, ["schedule", i % 2 == 0 ? "cost-map" : "beta-headers", "--hours", String(i + 1),
+                                               "--url", sim.baseURL], env: env)
+        }
+        #expect(pids.map { Harness.wait($0, timeout: 60) } == Array(repeating: 0, count: n))
+        let records = try lines(state)
+        #expect(records.count == n, "one whole, parseable line per process")
+        #expect(Set(records.compactMap { ($0["parameters"] as? [String: Any])?["hours"] as? Int }) == Set(1...n))
+    }
+
     @Test func theProxysOwnRunsAreObserved() throws {
         let state = try freshState()
         defer { try? FileManager.default.removeItem(atPath: state) }
