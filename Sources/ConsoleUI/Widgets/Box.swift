@@ -21,13 +21,14 @@ public struct Box: Sendable {
         guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
         buffer.fill(rect, role: .text)
         let top = rect.y, bottom = rect.maxY - 1, left = rect.x, right = rect.maxX - 1
+        let horizontal = Cell("─", role: borderRole), vertical = Cell("│", role: borderRole)
         for x in (left + 1)..<right {
-            buffer[x, top] = Cell("─", role: borderRole)
-            buffer[x, bottom] = Cell("─", role: borderRole)
+            buffer[x, top] = horizontal
+            buffer[x, bottom] = horizontal
         }
         for y in (top + 1)..<bottom {
-            buffer[left, y] = Cell("│", role: borderRole)
-            buffer[right, y] = Cell("│", role: borderRole)
+            buffer[left, y] = vertical
+            buffer[right, y] = vertical
         }
         buffer[left, top] = Cell("┌", role: borderRole)
         buffer[right, top] = Cell("┐", role: borderRole)

@@ -1,14 +1,36 @@
 /// One terminal cell: a grapheme and the role it is painted with. A wide grapheme
 /// occupies its cell and marks the next one as `continuation`.
+///
+/// Stored without reference counting — the grapheme as up to two inline Unicode scalars
+/// (a base plus one mark or variation selector, or a flag's two regional indicators) —
+/// because a whole frame of cells is built and dropped every second: with a `Character`
+/// inside, that retain/release traffic was most of the dashboard's idle CPU. A longer
+/// cluster (a ZWJ emoji sequence) keeps its first scalar.
 public struct Cell: Equatable, Sendable {
-    public var grapheme: Character
+    private var first: UInt32
+    private var second: UInt32
     public var role: Role
     public var continuation: Bool
 
     public init(_ grapheme: Character = " ", role: Role = .text, continuation: Bool = false) {
-        self.grapheme = grapheme
+        var scalars = grapheme.unicodeScalars.makeIterator()
+        first = scalars.next()?.value ?? 0x20
+        second = scalars.next()?.value ?? 0
+        // A longer cluster (ZWJ sequence) is cut to its first scalar, never left with a
+        // dangling joiner.
+        if scalars.next() != nil { second = 0 }
         self.role = role
         self.continuation = continuation
+    }
+
+    public var grapheme: Character {
+        get {
+            var s = String.UnicodeScalarView()
+            s.append(Unicode.Scalar(first) ?? " ")
+            if second != 0, let extra = Unicode.Scalar(second) { s.append(extra) }
+            return Character(String(s))
+        }
+        set { self = Cell(newValue, role: role, continuation: continuation) }
     }
 
     public static let blank = Cell()

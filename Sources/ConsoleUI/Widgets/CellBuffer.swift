@@ -50,8 +50,10 @@ public struct CellBuffer: Equatable, Sendable {
     public mutating func fill(_ rect: Rect, with grapheme: Character = " ", role: Role) {
         let r = rect.clipped(to: Rect(x: 0, y: 0, width: width, height: height))
         guard r.width > 0, r.height > 0 else { return }
+        let cell = Cell(grapheme, role: role) // built once: this runs for every cell, every frame
         for y in r.y..<(r.y + r.height) {
-            for x in r.x..<(r.x + r.width) { cells[y * width + x] = Cell(grapheme, role: role) }
+            let row = y * width
+            for x in r.x..<(r.x + r.width) { cells[row + x] = cell }
         }
     }
 
