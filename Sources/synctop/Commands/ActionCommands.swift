@@ -11,22 +11,31 @@ import ProxyAdmin
 
 extension SyncJob: ExpressibleByArgument {}
 
-/// `synctop reload JOB`: reload one file on the proxy now.
-struct ReloadCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "reload",
-        abstract: "Reload the cost map or the beta-header mapping on the proxy now.",
-        discussion: "Asks for confirmation on a terminal unless --yes; without a terminal it refuses to act without --yes. Exit codes as for status."
-    )
-
+/// What `reload` and `cancel` take: the job, the proxy, and whether to skip the question.
+struct ConfirmedActionArguments: ParsableArguments {
     @Argument(help: "cost-map or beta-headers") var job: SyncJob
     @OptionGroup var connection: ConnectionOptions
     @Flag(help: "Do not ask for confirmation.") var yes = false
     @Flag(help: "Write the result as JSON.") var json = false
 
-    func run() async throws {
-        try await ActionRunner(connection: connection, json: json).run(.reload(job), confirm: !yes)
+    func run(_ action: JobAction) async throws {
+        try await ActionRunner(connection: connection, json: json).run(action, confirm: !yes)
     }
+
+    static let discussion = "Asks for confirmation on a terminal unless --yes; without a terminal it refuses to act without --yes. Exit codes as for status."
+}
+
+/// `synctop reload JOB`: reload one file on the proxy now.
+struct ReloadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reload",
+        abstract: "Reload the cost map or the beta-header mapping on the proxy now.",
+        discussion: ConfirmedActionArguments.discussion
+    )
+
+    @OptionGroup var arguments: ConfirmedActionArguments
+
+    func run() async throws { try await arguments.run(.reload(arguments.job)) }
 }
 
 /// `synctop schedule JOB --hours N`: set (or change) the reload interval.
@@ -57,17 +66,12 @@ struct CancelCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel",
         abstract: "Cancel the proxy's periodic reload of the cost map or the beta-header mapping.",
-        discussion: "Asks for confirmation on a terminal unless --yes; without a terminal it refuses to act without --yes. Exit codes as for status."
+        discussion: ConfirmedActionArguments.discussion
     )
 
-    @Argument(help: "cost-map or beta-headers") var job: SyncJob
-    @OptionGroup var connection: ConnectionOptions
-    @Flag(help: "Do not ask for confirmation.") var yes = false
-    @Flag(help: "Write the result as JSON.") var json = false
+    @OptionGroup var arguments: ConfirmedActionArguments
 
-    func run() async throws {
-        try await ActionRunner(connection: connection, json: json).run(.cancel(job), confirm: !yes)
-    }
+    func run() async throws { try await arguments.run(.cancel(arguments.job)) }
 }
 
 /// What the three write commands share: confirm, send once, report, exit code.
