@@ -12,8 +12,8 @@ public enum StatusReport {
         .object([
             ("proxy", .object([("url", .string(proxyURL)), ("key", .string(maskedKey))])),
             ("checked_at", .string(ProxyTimestamp.format(checkedAt))),
-            ("cost_map", section(snapshot.costMap) { job($0, now: checkedAt) }),
-            ("beta_headers", section(snapshot.betaHeaders) { job($0, now: checkedAt) }),
+            (SyncJob.costMap.jsonKey, section(snapshot.costMap) { job($0, now: checkedAt) }),
+            (SyncJob.betaHeaders.jsonKey, section(snapshot.betaHeaders) { job($0, now: checkedAt) }),
             ("source", section(snapshot.source, source)),
             ("health", section(snapshot.health, health)),
         ])

@@ -5,7 +5,7 @@ import Foundation
 /// Fixed instants and snapshots the update and screen tests share.
 enum Scenarios {
     static let now = Date(timeIntervalSince1970: 1_795_240_285) // 2026-11-21T05:51:25Z
-    static let config = DashboardConfig(proxyURL: "http://localhost:4000", maskedKey: "sk-…a1b2", hasKey: true)
+    static let config = DashboardConfig(proxyURL: "http://localhost:4000", maskedKey: "sk-…a1b2")
 
     static func state(size: ScreenSize = ScreenSize(width: 80, height: 24)) -> AppState {
         AppState(config: config, now: now, size: size)

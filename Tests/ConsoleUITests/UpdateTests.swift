@@ -85,7 +85,7 @@ import Testing
     }
 
     @Test func intervalIsNeverBelowTwo() {
-        #expect(DashboardConfig(proxyURL: "x", maskedKey: "", hasKey: false, pollIntervalSeconds: 0).pollIntervalSeconds == 2)
+        #expect(DashboardConfig(proxyURL: "x", maskedKey: "", pollIntervalSeconds: 0).pollIntervalSeconds == 2)
     }
 
     @Test func ticksMoveTheClockWithoutPolling() {

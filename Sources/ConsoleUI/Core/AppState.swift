@@ -10,18 +10,16 @@ public struct DashboardConfig: Equatable, Sendable {
     public var proxyURL: String
     /// e.g. `sk-…a1b2`, or "no key".
     public var maskedKey: String
-    public var hasKey: Bool
     public var pollIntervalSeconds: Int
     /// Backoff never waits longer than this (or the interval, if that is longer).
     public var maxBackoffSeconds: Int
     /// `--read-only`: action keys only say so; no write is ever sent.
     public var readOnly: Bool
 
-    public init(proxyURL: String, maskedKey: String, hasKey: Bool, pollIntervalSeconds: Int = 10, maxBackoffSeconds: Int = 60,
+    public init(proxyURL: String, maskedKey: String, pollIntervalSeconds: Int = 10, maxBackoffSeconds: Int = 60,
                 readOnly: Bool = false) {
         self.proxyURL = proxyURL
         self.maskedKey = maskedKey
-        self.hasKey = hasKey
         self.pollIntervalSeconds = max(2, pollIntervalSeconds)
         self.maxBackoffSeconds = maxBackoffSeconds
         self.readOnly = readOnly

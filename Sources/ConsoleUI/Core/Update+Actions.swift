@@ -106,7 +106,7 @@ func finishAction(_ state: inout AppState, generation: Int, reply: ActionReply, 
         role = .error
     }
     state.banner = Banner(text: text, role: role, until: at.addingTimeInterval(bannerSeconds))
-    record(&state, at, text, role)
+    logEvent(&state, at, text, role)
     // Show the new status at once; a poll under way is followed by another.
     if state.pollInFlight != nil {
         state.pollQueued = true

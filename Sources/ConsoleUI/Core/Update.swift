@@ -128,13 +128,13 @@ private func applySnapshot(_ state: inout AppState, _ snapshot: ProxySnapshot, a
 
     if let error = snapshot.worstError {
         if before.lastPollError != error {
-            record(&state, at, "poll failed: \(error.summary)", .error)
+            logEvent(&state, at, "poll failed: \(error.summary)", .error)
         }
         state.lastPollError = error
         state.consecutiveFailures += 1
     } else {
         if before.lastPollError != nil {
-            record(&state, at, "proxy answering again", .ok)
+            logEvent(&state, at, "proxy answering again", .ok)
         }
         state.lastPollError = nil
         state.consecutiveFailures = 0
@@ -151,9 +151,9 @@ private func applySnapshot(_ state: inout AppState, _ snapshot: ProxySnapshot, a
     let oldReason = before.source.value?.fallbackReason, newReason = state.source.value?.fallbackReason
     if oldReason != newReason, state.source.value != nil {
         if let r = newReason, !r.isEmpty {
-            record(&state, at, "cost map FELL BACK to the bundled copy: \(r)", .warning)
+            logEvent(&state, at, "cost map FELL BACK to the bundled copy: \(r)", .warning)
         } else if before.source.value != nil {
-            record(&state, at, "cost map loaded from its source again", .ok)
+            logEvent(&state, at, "cost map loaded from its source again", .ok)
         }
     }
     return effects
@@ -167,18 +167,18 @@ private func noteChanges(_ state: inout AppState, job: SyncJob, old: JobStatus?,
     if let run = new.lastRun, run != old.lastRun {
         let ours = state.ownRuns[job].map { abs($0.timeIntervalSince(run)) < 2 } ?? false
         if !ours {
-            record(&state, at, "\(job.title): the proxy ran a reload by itself", .ok)
+            logEvent(&state, at, "\(job.title): the proxy ran a reload by itself", .ok)
             effects.append(.record(.observedRun(job, proxy: state.config.proxyURL, lastRun: run)))
         }
     }
     if old.scheduled != new.scheduled || old.intervalHours != new.intervalHours {
         let text = new.scheduled ? "scheduled every \(new.intervalHours.map(String.init) ?? "?") h" : "schedule cancelled"
-        record(&state, at, "\(job.title): \(text)", .text)
+        logEvent(&state, at, "\(job.title): \(text)", .text)
     }
     return effects
 }
 
-func record(_ state: inout AppState, _ time: Date, _ text: String, _ role: Role) {
+func logEvent(_ state: inout AppState, _ time: Date, _ text: String, _ role: Role) {
     state.events.append(Event(time: time, text: text, role: role))
     if state.events.count > AppState.maxEvents { state.events.removeFirst(state.events.count - AppState.maxEvents) }
 }

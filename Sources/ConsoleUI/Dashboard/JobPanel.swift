@@ -102,11 +102,3 @@ struct JobPanel {
         [Span(label.padding(JobPanel.labelWidth), .label)] + value
     }
 }
-
-extension String {
-    /// Pads with spaces to `width` columns (never cuts).
-    func padding(_ width: Int) -> String {
-        let w = DisplayWidth.of(self)
-        return w >= width ? self + " " : self + String(repeating: " ", count: width - w)
-    }
-}

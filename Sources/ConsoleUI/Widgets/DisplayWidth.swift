@@ -49,3 +49,11 @@ public enum DisplayWidth {
         return ellipsis ? out + "…" : out
     }
 }
+
+extension String {
+    /// Pads with spaces to `width` display columns (never cuts).
+    public func padding(_ width: Int) -> String {
+        let w = DisplayWidth.of(self)
+        return w >= width ? self + " " : self + String(repeating: " ", count: width - w)
+    }
+}

@@ -125,15 +125,7 @@ enum Confirmation {
         var prompt = question + " [y/N] "
         prompt.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
         guard let answer = readLine() else { return false }
-        return ["y", "yes"].contains(answer.trimmingCharacters(in: " \t").lowercased())
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s.removeFirst() }
-        while let l = s.last, set.contains(l) { s.removeLast() }
-        return String(s)
+        let word = answer.split(whereSeparator: \.isWhitespace).first.map { $0.lowercased() } ?? ""
+        return word == "y" || word == "yes"
     }
 }

@@ -28,8 +28,7 @@ struct DashboardOptions: ParsableArguments {
     }
 
     func dashboardConfig(_ settings: ConnectionSettings) -> DashboardConfig {
-        DashboardConfig(proxyURL: settings.baseURL, maskedKey: settings.maskedKey, hasKey: settings.apiKey != nil,
-                        pollIntervalSeconds: interval, readOnly: readOnly)
+        DashboardConfig(proxyURL: settings.baseURL, maskedKey: settings.maskedKey, pollIntervalSeconds: interval, readOnly: readOnly)
     }
 }
 

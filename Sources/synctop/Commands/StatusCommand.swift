@@ -57,7 +57,7 @@ enum StatusText {
             lines.append("health        ERROR: \(e.summary)")
         }
         for job in SyncJob.allCases {
-            let label = (job == .costMap ? "cost map" : "beta headers").padding(toLength: 14)
+            let label = job.shortTitle.lowercased().padding(14)
             switch s.status(of: job) {
             case .success(let st): lines.append(label + jobLine(st, now: now, zone: zone))
             case .failure(let e): lines.append(label + "ERROR: \(e.summary)")
@@ -98,8 +98,4 @@ enum StatusText {
     static func stamp(_ d: Date, now: Date, zone: LocalZone) -> String {
         "\(TimeText.clock(d, now: now, zone: zone)) (\(TimeText.relative(d, now: now)))"
     }
-}
-
-extension String {
-    func padding(toLength n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
 }

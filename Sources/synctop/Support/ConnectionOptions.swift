@@ -21,10 +21,11 @@ struct ConnectionOptions: ParsableArguments {
 
     /// Resolves URL and key, or exits 64 with the reason.
     func settings() throws -> ConnectionSettings {
+        let environment = Environment.all()
         do {
             return try ConnectionSettings.resolve(
-                urlFlag: url, keyFile: keyFile, environment: Environment.all(),
-                homeDirectory: Environment.all()["HOME"], readFile: LocalFile.readText)
+                urlFlag: url, keyFile: keyFile, environment: environment,
+                homeDirectory: environment["HOME"], readFile: LocalFile.readText)
         } catch {
             printError("synctop: \(error)")
             throw ExitStatus.usage
