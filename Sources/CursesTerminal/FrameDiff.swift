@@ -22,11 +22,10 @@ enum FrameDiff {
         let limitX = max(0, min(columns, current.width))
         let limitY = max(0, min(rows, current.height))
         var out: [DrawRun<S>] = []
-        let w = current.width
         for y in 0..<limitY {
             // Most rows do not change from one second to the next (only a countdown
             // does): one slice comparison skips them, which is most of the idle cost.
-            if let prev, prev.cells[(y * w)..<(y * w + w)] == current.cells[(y * w)..<(y * w + w)] { continue }
+            if let prev, current.rowEquals(y, in: prev) { continue }
             let newOwners = owners(current, y: y, limit: limitX)
             let oldOwners = prev.map { owners($0, y: y, limit: limitX) }
             var run: DrawRun<S>?

@@ -7,10 +7,26 @@
 /// inside, that retain/release traffic was most of the dashboard's idle CPU. A longer
 /// cluster (a ZWJ emoji sequence) keeps its first scalar.
 public struct Cell: Equatable, Sendable {
-    private var first: UInt32
-    private var second: UInt32
+    @usableFromInline var first: UInt32
+    @usableFromInline var second: UInt32
     public var role: Role
     public var continuation: Bool
+
+    /// One scalar, no grapheme breaking: the path printable ASCII takes every frame.
+    @inlinable
+    init(scalar: UInt32, role: Role) {
+        first = scalar
+        second = 0
+        self.role = role
+        continuation = false
+    }
+
+    /// Field by field and inlinable: the frame diff compares every cell of every row once
+    /// a second, across a module boundary.
+    @inlinable
+    public static func == (a: Cell, b: Cell) -> Bool {
+        a.first == b.first && a.second == b.second && a.role == b.role && a.continuation == b.continuation
+    }
 
     public init(_ grapheme: Character = " ", role: Role = .text, continuation: Bool = false) {
         var scalars = grapheme.unicodeScalars.makeIterator()

@@ -32,6 +32,7 @@ public struct CellBuffer: Equatable, Sendable {
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, role: Role, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
+        if let written = putASCII(text, x: x, y: y, role: role, limit: limit) { return written }
         var col = x
         for ch in text {
             let w = DisplayWidth.of(ch)
@@ -44,6 +45,30 @@ public struct CellBuffer: Equatable, Sendable {
             col += w
         }
         return col - x
+    }
+
+    /// Printable ASCII is one cell per byte: skipping grapheme breaking and width lookup
+    /// for it is most of the cost of building a frame. Nil when `text` has anything else.
+    private mutating func putASCII(_ text: some StringProtocol, x: Int, y: Int, role: Role, limit: Int) -> Int? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else { return nil }
+        var col = x
+        let row = y * width
+        for byte in utf8 {
+            if col >= limit { break }
+            if col >= 0 { cells[row + col] = Cell(scalar: UInt32(byte), role: role) }
+            col += 1
+        }
+        return col - x
+    }
+
+    /// Whether row `y` holds the same cells in both buffers (same width assumed): one
+    /// cheap check lets the frame diff skip the rows a second did not change.
+    public func rowEquals(_ y: Int, in other: CellBuffer) -> Bool {
+        guard width == other.width, y >= 0, y < height, y < other.height else { return false }
+        let start = y * width
+        for i in start..<(start + width) where cells[i] != other.cells[i] { return false }
+        return true
     }
 
     /// Paints every cell of the rectangle with `grapheme` in `role`.

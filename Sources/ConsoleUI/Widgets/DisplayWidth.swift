@@ -15,6 +15,7 @@ public enum DisplayWidth {
     }
 
     public static func of(_ s: some StringProtocol) -> Int {
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count } // printable ASCII
         var w = 0
         for c in s { w += of(c) }
         return w
