@@ -1,0 +1,60 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+
+/// A plain GET of a public file (the beta-header mapping; later the cost map), behaving
+/// like LiteLLM's `httpx.get(url, timeout=5)` + `raise_for_status()`: 5 s to connect and
+/// per read, no redirects followed, anything but 2xx is a failure.
+public enum HTTPGet {
+    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        case notHTTP(String)
+        case status(Int)
+        case timeout(seconds: Int)
+        case unreachable(String)
+        case tooLarge(maxBytes: Int)
+
+        public var description: String {
+            switch self {
+            case .notHTTP(let url): "\(url) is not an http:// or https:// URL"
+            case .status(let code): "the server answered HTTP \(code)"
+            case .timeout(let s): "no answer within \(s) s"
+            case .unreachable(let why): why
+            case .tooLarge(let max): "larger than \(max >> 20) MB"
+            }
+        }
+    }
+
+    public static func fetch(_ url: String, timeoutSeconds: Int = 5, maxBytes: Int = 64 << 20) async throws(Failure) -> [UInt8] {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { throw .notHTTP(url) }
+        var config = HTTPClient.Configuration()
+        config.timeout.connect = .seconds(Int64(timeoutSeconds))
+        config.timeout.read = .seconds(Int64(timeoutSeconds))
+        config.redirectConfiguration = .disallow
+        config.connectionPool.retryConnectionEstablishment = false
+        config.decompression = .enabled(limit: .ratio(50))
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
+        let result = await Self.get(url, client: client, timeoutSeconds: timeoutSeconds, maxBytes: maxBytes)
+        try? await client.shutdown()
+        return try result.get()
+    }
+
+    private static func get(_ url: String, client: HTTPClient, timeoutSeconds: Int, maxBytes: Int) async -> Result<[UInt8], Failure> {
+        var request = HTTPClientRequest(url: url)
+        request.method = .GET
+        request.headers.add(name: "User-Agent", value: "synctop")
+        do {
+            // The overall deadline only guards against a server trickling bytes forever.
+            let response = try await client.execute(request, timeout: .seconds(Int64(timeoutSeconds) * 6))
+            guard (200..<300).contains(response.status.code) else { return .failure(.status(Int(response.status.code))) }
+            let body = try await response.body.collect(upTo: maxBytes)
+            return .success(Array(body.readableBytesView))
+        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
+            return .failure(.timeout(seconds: timeoutSeconds))
+        } catch is NIOTooManyBytesError {
+            return .failure(.tooLarge(maxBytes: maxBytes))
+        } catch {
+            return .failure(.unreachable(HTTPTransport.describe(error)))
+        }
+    }
+}

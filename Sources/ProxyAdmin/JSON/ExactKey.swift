@@ -1,0 +1,39 @@
+/// A string compared and hashed by its exact Unicode scalars (via UTF-8 bytes).
+///
+/// Swift's `String ==`, `<` and hashing use canonical equivalence, so "é" (U+00E9) and
+/// "e\u{301}" would be one key. JSON object keys, and LiteLLM's Python dicts, sets and
+/// `sorted()`, compare code points exactly; this wrapper does the same.
+struct ExactKey: Hashable, Sendable {
+    let string: String
+
+    init(_ string: String) { self.string = string }
+
+    static func == (a: ExactKey, b: ExactKey) -> Bool { a.string.exactlyEquals(b.string) }
+
+    func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+extension String {
+    /// Same Unicode scalars in the same order (no canonical equivalence).
+    func exactlyEquals(_ other: String) -> Bool {
+        utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
+    }
+
+    /// Code-point order, as Python's `<` on `str`: UTF-8 byte order is code-point order.
+    func precedesByCodePoint(_ other: String) -> Bool {
+        utf8.lexicographicallyPrecedes(other.utf8)
+    }
+}
+
+extension Optional<String> {
+    func exactlyEquals(_ other: String?) -> Bool {
+        switch (self, other) {
+        case (nil, nil): true
+        case (let a?, let b?): a.exactlyEquals(b)
+        default: false
+        }
+    }
+}
