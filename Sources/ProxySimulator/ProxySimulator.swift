@@ -26,6 +26,10 @@ import NIOCore
 ///   S seconds more, for client timeout tests.
 /// - `POST /_sim/remote?release=1.100.5|1.109.1`: which release's files the remote source
 ///   serves from now on (default 1.109.1).
+/// - `GET /_sim/remote/anthropic_beta_headers_config.json` and
+///   `GET /_sim/remote/model_prices_and_context_window.json`: that remote source itself, the
+///   files byte for byte (what LiteLLM's GitHub URLs serve), so a client can read the same
+///   mapping the simulated proxy reloads from (`--beta-headers-url`).
 /// - `POST /_sim/reset`: back to the state at start: data, schedules, clock offset, injected
 ///   failures and stalls, request log.
 public final class ProxySimulator: Sendable {

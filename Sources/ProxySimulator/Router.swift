@@ -7,6 +7,7 @@ enum Endpoint: Sendable {
     case reloadBetaHeaders, scheduleBetaHeaders, cancelBetaHeaders, betaHeadersStatus
     case publicCostMap, liveliness, readiness, models
     case simRequests, simAdvance, simFailNextReload, simStall, simReset, simRemote
+    case simRemoteBetaHeadersFile, simRemoteCostMapFile
 }
 
 struct Route: Sendable {
@@ -57,6 +58,8 @@ enum Router {
         Route("POST", "/_sim/stall", .simStall, auth: false),
         Route("POST", "/_sim/reset", .simReset, auth: false),
         Route("POST", "/_sim/remote", .simRemote, auth: false),
+        Route("GET", "/_sim/remote/anthropic_beta_headers_config.json", .simRemoteBetaHeadersFile, auth: false),
+        Route("GET", "/_sim/remote/model_prices_and_context_window.json", .simRemoteCostMapFile, auth: false),
     ]
 
     static func match(_ request: IncomingRequest, serverAddress: String) -> RouteMatch {

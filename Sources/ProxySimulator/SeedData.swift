@@ -32,11 +32,15 @@ struct CostMapSnapshot: Sendable {
     let publicBody: ByteBuffer
     /// `GET /public/litellm_model_cost_map?catalog_only=true` (1.109.1).
     let catalogBody: ByteBuffer
+    /// The file as published (what `GET /_sim/remote/<file>` serves).
+    let file: ByteBuffer
 }
 
 struct BetaHeadersSnapshot: Sendable {
     /// Top-level keys other than `description` and `provider_aliases`, as the reload counts.
     let providerCount: Int
+    /// The file as published (what `GET /_sim/remote/<file>` serves).
+    let file: ByteBuffer
 }
 
 struct ReleaseSeed: Sendable {
@@ -110,7 +114,8 @@ struct SeedData: Sendable {
             fetchedCount: catalog.count,
             modelCount: model.count,
             publicBody: ByteBuffer(bytes: PythonJSONWriter.encode(.object(model))),
-            catalogBody: ByteBuffer(bytes: PythonJSONWriter.encode(.object(catalog)))
+            catalogBody: ByteBuffer(bytes: PythonJSONWriter.encode(.object(catalog))),
+            file: ByteBuffer(bytes: bytes)
         )
     }
 
@@ -120,7 +125,7 @@ struct SeedData: Sendable {
             throw SimulatorError.invalidSeedData(path: path, reason: "not a JSON object")
         }
         let providers = config.keys.filter { $0 != "provider_aliases" && $0 != "description" }
-        return BetaHeadersSnapshot(providerCount: providers.count)
+        return BetaHeadersSnapshot(providerCount: providers.count, file: ByteBuffer(bytes: bytes))
     }
 
     /// LiteLLM's `_finalize_model_cost_map`: drop the `fallback_generalizations` block, then

@@ -97,6 +97,8 @@ final class SimulatorCore: Sendable {
         case .simStall: return try simStall(request, state: &state)
         case .simReset: return simReset(state: &state)
         case .simRemote: return try simRemote(request, state: &state)
+        case .simRemoteBetaHeadersFile: return .json(200, prebuilt: seed[state.remoteRelease].betaHeaders.file)
+        case .simRemoteCostMapFile: return .json(200, prebuilt: seed[state.remoteRelease].costMap.file)
         }
     }
 
