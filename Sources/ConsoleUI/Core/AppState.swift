@@ -42,6 +42,7 @@ public struct Event: Equatable, Sendable {
 /// Which screen is up: number keys switch.
 public enum Screen: Equatable, Sendable {
     case dashboard
+    case mappings
     case history
 }
 
@@ -76,6 +77,7 @@ public struct AppState: Equatable, Sendable {
 
     public var screen: Screen = .dashboard
     public var history = HistoryView()
+    public var mappings = MappingsState()
     public var selected: SyncJob = .costMap
     public var showHelp = false
     public var dialog: Dialog?

@@ -1,7 +1,10 @@
 /// What a key does on the dashboard.
 public enum Action: String, CaseIterable, Sendable {
     case quit, pollNow, nextJob, previousJob, help, reload, editInterval, cancelSchedule
-    case showDashboard, showHistory
+    case showDashboard, showMappings, showHistory
+    // Lists and tables (the Mappings view).
+    case moveUp, moveDown, pageUp, pageDown, moveTop, moveBottom, scrollLeft, scrollRight
+    case filter, toggleSort, checkHeaders, showChanges, diffBundled, rereadMapping, back
 }
 
 /// One row of the key table: the keys, the action, and the words the help screen and
@@ -27,13 +30,38 @@ public struct KeyMap: Equatable, Sendable {
         KeyBinding(keys: [.char("x")], action: .cancelSchedule, help: "cancel the selected job's schedule (asks first)", footer: "cancel"),
         KeyBinding(keys: [.ctrl("r"), .function(5)], action: .pollNow,
                    help: "poll the proxy now", footer: "poll"),
+        KeyBinding(keys: [.char("2")], action: .showMappings, help: "beta-header mappings per provider, header check", footer: "mappings"),
         KeyBinding(keys: [.char("4")], action: .showHistory, help: "history of actions and runs", footer: "history"),
+        KeyBinding(keys: [.char("?")], action: .help, help: "show or hide this help", footer: "help"),
+        KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
+    ])
+
+    public static let mappings = KeyMap(bindings: [
+        KeyBinding(keys: [.char("c")], action: .checkHeaders,
+                   help: "check a header line: what each provider would receive", footer: "check"),
+        KeyBinding(keys: [.char("/")], action: .filter, help: "filter betas (Enter keeps, Esc clears)", footer: "filter"),
+        KeyBinding(keys: [.char("s")], action: .toggleSort, help: "sort by name / by how many providers support it", footer: "sort"),
+        KeyBinding(keys: [.char("d")], action: .showChanges, help: "what the last beta-header reload changed", footer: "changes"),
+        KeyBinding(keys: [.char("b")], action: .diffBundled, help: "compare synctop's bundled copy with the current source", footer: nil),
+        KeyBinding(keys: [.up, .char("k")], action: .moveUp, help: "previous beta (scroll up)", footer: nil),
+        KeyBinding(keys: [.down, .char("j")], action: .moveDown, help: "next beta (scroll down)", footer: nil),
+        KeyBinding(keys: [.pageUp, .ctrl("u")], action: .pageUp, help: "page up", footer: nil),
+        KeyBinding(keys: [.pageDown, .ctrl("d")], action: .pageDown, help: "page down", footer: nil),
+        KeyBinding(keys: [.home, .char("g")], action: .moveTop, help: "first beta", footer: nil),
+        KeyBinding(keys: [.end, .char("G")], action: .moveBottom, help: "last beta", footer: nil),
+        KeyBinding(keys: [.left, .char("h")], action: .scrollLeft, help: "scroll provider columns left", footer: nil),
+        KeyBinding(keys: [.right, .char("l")], action: .scrollRight, help: "scroll provider columns right", footer: nil),
+        KeyBinding(keys: [.ctrl("r"), .function(5)], action: .rereadMapping, help: "read the mapping source again", footer: "reread"),
+        KeyBinding(keys: [.escape], action: .back, help: "back to the table / clear the filter", footer: nil),
+        KeyBinding(keys: [.char("1")], action: .showDashboard, help: "back to the dashboard", footer: "dashboard"),
+        KeyBinding(keys: [.char("4")], action: .showHistory, help: "history of actions and runs", footer: nil),
         KeyBinding(keys: [.char("?")], action: .help, help: "show or hide this help", footer: "help"),
         KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
     ])
 
     public static let history = KeyMap(bindings: [
         KeyBinding(keys: [.char("1"), .escape], action: .showDashboard, help: "back to the dashboard", footer: "dashboard"),
+        KeyBinding(keys: [.char("2")], action: .showMappings, help: "beta-header mappings per provider", footer: nil),
         KeyBinding(keys: [.ctrl("r"), .function(5)], action: .showHistory, help: "read the history file again", footer: "reload"),
         KeyBinding(keys: [.char("?")], action: .help, help: "show or hide this help", footer: "help"),
         KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
@@ -43,6 +71,7 @@ public struct KeyMap: Equatable, Sendable {
     public static func of(_ screen: Screen) -> KeyMap {
         switch screen {
         case .dashboard: dashboard
+        case .mappings: mappings
         case .history: history
         }
     }

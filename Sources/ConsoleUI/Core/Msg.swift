@@ -17,6 +17,8 @@ public enum Msg: Sendable {
     case actionFinished(generation: Int, reply: ActionReply, at: Date)
     /// The history file, read for the History view (records, lines skipped) or why not.
     case historyLoaded(Result<HistoryFile, HistoryLoadError>)
+    /// The beta-header mapping source was read (or the bundled copy stands in, and why).
+    case mappingsLoaded(generation: Int, load: BetaHeaderLoad, at: Date)
     /// Something the runner could not do (e.g. write the history), to show as a notice.
     case notice(String)
     /// SIGINT/SIGTERM/SIGHUP or stdin closed.
@@ -33,6 +35,8 @@ public enum Effect: Equatable, Sendable {
     case record(HistoryRecord)
     /// Read the history file for the History view.
     case loadHistory
+    /// Read the beta-header mapping from the source the proxy reads.
+    case loadMappings(generation: Int)
     case quit
 }
 

@@ -92,6 +92,7 @@ func finishAction(_ state: inout AppState, generation: Int, reply: ActionReply, 
     var effects: [Effect] = [.record(.of(action, proxy: state.config.proxyURL, reply: reply, at: at))]
     if case .reload(let job) = action, case .success(let outcome) = result {
         state.ownRuns[job] = outcome.timestamp ?? at
+        if job == .betaHeaders, let reread = rereadMappingsAfterReload(&state, ownReload: true) { effects.append(reread) }
     }
     let text: String
     let role: Role

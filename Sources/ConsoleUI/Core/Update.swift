@@ -10,8 +10,11 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     switch msg {
     case .tick(let now):
         state.now = now
-        if state.pollInFlight == nil, now >= state.nextPollAt { return [startPoll(&state)] }
-        return []
+        var effects: [Effect] = []
+        if state.pollInFlight == nil, now >= state.nextPollAt { effects.append(startPoll(&state)) }
+        // Read once at start, so a later reload has a "before" to diff against.
+        if state.mappings.loadGeneration == 0 { effects.append(startMappingsLoad(&state)) }
+        return effects
 
     case .resized(let size):
         state.size = size
@@ -41,6 +44,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.notice = text
         return []
 
+    case .mappingsLoaded(let generation, let load, let at):
+        return applyMappingsLoad(&state, generation: generation, load: load, at: at)
+
     case .historyLoaded(let result):
         state.history.loading = false
         switch result {
@@ -68,6 +74,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return []
     }
     state.notice = nil
+    if state.screen == .mappings, state.mappings.isEditing { return handleMappingsEditKey(&state, key) }
     guard let action = KeyMap.of(state.screen).action(for: key) else { return [] }
     switch action {
     case .quit:
@@ -94,6 +101,13 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .showDashboard:
         state.screen = .dashboard
         return []
+    case .showMappings:
+        state.screen = .mappings
+        if state.mappings.shown == nil, state.mappings.loadInFlight == nil { return [startMappingsLoad(&state)] }
+        return []
+    case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom, .scrollLeft, .scrollRight,
+         .filter, .toggleSort, .checkHeaders, .showChanges, .diffBundled, .rereadMapping, .back:
+        return handleMappingsAction(&state, action)
     case .showHistory:
         state.screen = .history
         state.history.loading = true
@@ -169,6 +183,7 @@ private func noteChanges(_ state: inout AppState, job: SyncJob, old: JobStatus?,
         if !ours {
             logEvent(&state, at, "\(job.title): the proxy ran a reload by itself", .ok)
             effects.append(.record(.observedRun(job, proxy: state.config.proxyURL, lastRun: run)))
+            if job == .betaHeaders, let reread = rereadMappingsAfterReload(&state, ownReload: false) { effects.append(reread) }
         }
     }
     if old.scheduled != new.scheduled || old.intervalHours != new.intervalHours {

@@ -20,4 +20,15 @@ public enum Role: String, CaseIterable, Sendable, Hashable {
     case countdown
     case dialog
     case footer
+    /// An input field being edited (filter, header line).
+    case input
+    /// Mapping cells: forwarded unchanged, renamed, unsupported (null), absent (dropped).
+    case mappingForwarded = "mapping_forwarded"
+    case mappingRenamed = "mapping_renamed"
+    case mappingUnsupported = "mapping_unsupported"
+    case mappingAbsent = "mapping_absent"
+    /// What a reload changed.
+    case diffAdded = "diff_added"
+    case diffRemoved = "diff_removed"
+    case diffChanged = "diff_changed"
 }

@@ -28,6 +28,14 @@ extension Theme {
     countdown = "bright-white bold"
     dialog = "default on color236"
     footer = "bright-black"
+    input = "bright-white on color238"
+    mapping_forwarded = "green"
+    mapping_renamed = "cyan"
+    mapping_unsupported = "red"
+    mapping_absent = "bright-black"
+    diff_added = "green"
+    diff_removed = "red"
+    diff_changed = "yellow"
 
     """
 }

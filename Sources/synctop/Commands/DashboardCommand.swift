@@ -41,20 +41,21 @@ struct DashboardCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var options: DashboardOptions
+    @OptionGroup var mappingSource: MappingSourceOptions
 
     func run() async throws {
         let settings = try connection.settings()
         let (client, _) = try connection.client(settings, readOnly: options.readOnly)
         try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: options.terminalOptions(),
-                               history: .standard(apiKey: settings.apiKey))
+                               history: .standard(apiKey: settings.apiKey), mappingSource: mappingSource.source())
     }
 }
 
 /// Runs the blocking UI loop on the main thread, away from the cooperative pool the
 /// network tasks need. Ended by a signal, it exits 128 + signal, as shells expect.
 func runDashboard(client: ProxyAdminClient, config: DashboardConfig, terminal: TerminalOptions,
-                  history: HistoryWriter) async throws {
-    let runner = DashboardRunner(client: client, config: config, terminal: terminal, history: history)
+                  history: HistoryWriter, mappingSource: BetaHeaderSource) async throws {
+    let runner = DashboardRunner(client: client, config: config, terminal: terminal, history: history, mappingSource: mappingSource)
     let signal: Int32? = try await MainActor.run {
         do {
             return try runner.run()

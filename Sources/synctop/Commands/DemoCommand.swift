@@ -13,6 +13,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var options: DashboardOptions
     @OptionGroup var simulator: SimulatorOptions
+    @OptionGroup var mappingSource: MappingSourceOptions
 
     func run() async throws {
         let sim: ProxySimulator
@@ -35,7 +36,9 @@ struct DemoCommand: AsyncParsableCommand {
         var failure: (any Error)?
         do {
             try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: options.terminalOptions(),
-                                   history: .standard(apiKey: settings.apiKey))
+                                   history: .standard(apiKey: settings.apiKey),
+                                   // The simulator serves the "remote" file its reloads read.
+                                   mappingSource: mappingSource.source(fallbackURL: sim.baseURL + "/_sim/remote/anthropic_beta_headers_config.json"))
         } catch {
             failure = error
         }

@@ -18,6 +18,7 @@ struct DashboardRunner {
     var config: DashboardConfig
     var terminal: TerminalOptions
     var history: HistoryWriter
+    var mappingSource: BetaHeaderSource
 
     /// Returns the signal that ended the loop, or nil for a normal quit.
     func run() throws -> Int32? {
@@ -43,6 +44,7 @@ struct DashboardRunner {
                 case .perform(let action, let generation): startAction(action, generation, mailbox: mailbox)
                 case .record(let record): history.append(record) { mailbox.post(.notice($0)) }
                 case .loadHistory: history.load { mailbox.post(.historyLoaded($0)) }
+                case .loadMappings(let generation): startMappingsLoad(generation, mailbox: mailbox)
                 }
             }
             screen.draw(view(state, zone: .system))
@@ -80,6 +82,14 @@ struct DashboardRunner {
         Task.detached {
             let reply = await client.perform(action)
             mailbox.post(.actionFinished(generation: generation, reply: reply, at: Date()))
+        }
+    }
+
+    private func startMappingsLoad(_ generation: Int, mailbox: Mailbox) {
+        let source = mappingSource
+        Task.detached {
+            let load = await BetaHeaderLoader.load(source)
+            mailbox.post(.mappingsLoaded(generation: generation, load: load, at: Date()))
         }
     }
 

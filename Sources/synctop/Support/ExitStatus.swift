@@ -7,6 +7,8 @@ enum ExitStatus {
     static let unreachable = ExitCode(69)
     static let auth = ExitCode(77)
     static let proxy = ExitCode(70)
+    /// A file that is not what it should be (an invalid beta-header mapping).
+    static let dataError = ExitCode(65)
 
     static func of(_ error: ProxyError) -> ExitCode {
         switch error.kind {

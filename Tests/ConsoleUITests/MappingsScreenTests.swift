@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+@testable import ConsoleUI
+@testable import ProxyAdmin
+
+/// The Mappings view rendered at 80×24 and 200×50 over the real 1.109.1 mapping (the
+/// bundled copy), compared as text with Screens/mappings-*.txt. Record with
+/// `SYNCTOP_RECORD_SCREENS=1 swift test --filter MappingsScreenTests`.
+@Suite struct MappingsScreenTests {
+    typealias S = Scenarios
+    typealias M = MappingsUpdateTests
+    static let sizes = [ScreenSize(width: 80, height: 24), ScreenSize(width: 200, height: 50)]
+    static let real = BetaHeaderLoader.bundled
+    static let older: BetaHeaderMapping = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../ProxyAdminTests/Fixtures/litellm-1.100.5-anthropic_beta_headers_config.json")
+        return try! BetaHeaderMapping(parsing: Array(try! Data(contentsOf: url)))
+    }()
+
+    static func scenarios() -> [(String, AppState)] {
+        let table = M.loaded(M.good(real))
+
+        var scrolled = table
+        for key: Key in [.char("j"), .char("j"), .char("j"), .right, .right] { _ = update(&scrolled, .key(key)) }
+
+        var filtered = table
+        for key: Key in [.char("/"), .char("c"), .char("o"), .char("m"), .char("p"), .enter, .char("j")] { _ = update(&filtered, .key(key)) }
+
+        var check = table
+        _ = update(&check, .key(.char("c")))
+        for c in "anthropic-beta: context-1m-2025-08-07,advanced-tool-use-2025-11-20,compact-2026-09-04,bogus" {
+            _ = update(&check, .key(.char(c)))
+        }
+        var typing = check
+        _ = update(&check, .key(.enter))
+
+        var changes = M.loaded(M.good(older))
+        changes.mappings.diffBase = older
+        changes.mappings.loadInFlight = 7
+        _ = update(&changes, .mappingsLoaded(generation: 7, load: M.good(real), at: S.now))
+        _ = update(&changes, .key(.char("d")))
+        typing.mappings.editingCheck = true
+
+        return [
+            ("mappings-table", table),
+            ("mappings-scrolled", scrolled),
+            ("mappings-filtered", filtered),
+            ("mappings-typing", typing),
+            ("mappings-check", check),
+            ("mappings-changes", changes),
+            ("mappings-bundled", M.loaded(M.failed)),
+        ]
+    }
+
+    @Test(arguments: sizes)
+    func screensMatch(size: ScreenSize) throws {
+        let record = ProcessInfo.processInfo.environment["SYNCTOP_RECORD_SCREENS"] == "1"
+        for (name, base) in Self.scenarios() {
+            var state = base
+            state.size = size
+            let text = view(state, zone: .utc).text
+            let file = ScreenTests.directory.appendingPathComponent("\(name)-\(size.width)x\(size.height).txt")
+            if record {
+                try (text + "\n").write(to: file, atomically: true, encoding: .utf8)
+                continue
+            }
+            let expected = try String(contentsOf: file, encoding: .utf8)
+            #expect(text + "\n" == expected, "screen \(name) at \(size.width)x\(size.height) differs from \(file.lastPathComponent)")
+        }
+    }
+
+    /// What each screen must show, whatever the recorded text says.
+    @Test func screensSayWhatMatters() {
+        var all: [String: CellBuffer] = [:]
+        for (name, s) in Self.scenarios() {
+            var big = s
+            big.size = ScreenSize(width: 200, height: 50)
+            all[name] = view(big, zone: .utc)
+        }
+        let t = all.mapValues(\.text)
+        #expect(t["mappings-table"]!.contains("40 betas × 7 providers"))
+        #expect(t["mappings-table"]!.contains("bedrock_mantle"), "all seven columns fit at 200 wide")
+        #expect(t["mappings-table"]!.contains("→ tool-search-tool-2"), "a renamed cell names its new name")
+        #expect(t["mappings-table"]!.contains("✓h"), "vertex_ai's header-only betas are marked")
+        #expect(all["mappings-table"]!.role(of: "✗ null") == .mappingUnsupported)
+        #expect(t["mappings-table"]!.contains("forwarded as tool-search-tool-2025-10-19"), "the detail pane")
+        #expect(t["mappings-filtered"]!.contains("4 of 40 betas"))
+        #expect(t["mappings-check"]!.contains("header-only: not allowed in the body"))
+        #expect(t["mappings-check"]!.contains("dropped bogus: unknown to databricks"))
+        #expect(t["mappings-changes"]!.contains("+ bedrock_mantle"))
+        #expect(t["mappings-changes"]!.contains("+ vertex_ai_header_only"))
+        #expect(all["mappings-typing"]!.cursor != nil, "the field being typed in shows the cursor")
+
+        var small = Self.scenarios()[0].1
+        small.size = ScreenSize(width: 80, height: 24)
+        #expect(view(small, zone: .utc).text.contains("←→"), "at 80 columns the providers scroll")
+    }
+
+    /// Every size from tiny to huge draws without trapping, in every mode.
+    @Test func everySizeDraws() {
+        for (_, base) in Self.scenarios() {
+            for w in stride(from: 0, through: 240, by: 17) {
+                for h in stride(from: 0, through: 70, by: 7) {
+                    var s = base
+                    s.size = ScreenSize(width: w, height: h)
+                    _ = view(s, zone: .utc)
+                }
+            }
+        }
+    }
+}
