@@ -54,6 +54,6 @@ let package = Package(
             dependencies: ["ProxySimulator", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "ConsoleUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["synctop"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["synctop", "ProxyAdmin"]),
     ]
 )

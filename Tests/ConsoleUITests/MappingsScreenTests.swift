@@ -54,19 +54,7 @@ import Testing
 
     @Test(arguments: sizes)
     func screensMatch(size: ScreenSize) throws {
-        let record = ProcessInfo.processInfo.environment["SYNCTOP_RECORD_SCREENS"] == "1"
-        for (name, base) in Self.scenarios() {
-            var state = base
-            state.size = size
-            let text = view(state, zone: .utc).text
-            let file = ScreenTests.directory.appendingPathComponent("\(name)-\(size.width)x\(size.height).txt")
-            if record {
-                try (text + "\n").write(to: file, atomically: true, encoding: .utf8)
-                continue
-            }
-            let expected = try String(contentsOf: file, encoding: .utf8)
-            #expect(text + "\n" == expected, "screen \(name) at \(size.width)x\(size.height) differs from \(file.lastPathComponent)")
-        }
+        try ScreenTests.compare(Self.scenarios(), size: size)
     }
 
     /// What each screen must show, whatever the recorded text says.

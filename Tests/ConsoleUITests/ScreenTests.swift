@@ -41,14 +41,20 @@ import Testing
 
     @Test(arguments: sizes)
     func screensMatch(size: ScreenSize) throws {
+        try Self.compare(Self.scenarios(), size: size)
+    }
+
+    /// Renders each scenario at `size` and compares it with Screens/<name>-<W>x<H>.txt (or
+    /// rewrites the file under SYNCTOP_RECORD_SCREENS=1).
+    static func compare(_ scenarios: [(String, AppState)], size: ScreenSize) throws {
         let record = ProcessInfo.processInfo.environment["SYNCTOP_RECORD_SCREENS"] == "1"
-        for (name, base) in Self.scenarios() {
+        for (name, base) in scenarios {
             var state = base
             state.size = size
             let text = view(state, zone: .utc).text
-            let file = Self.directory.appendingPathComponent("\(name)-\(size.width)x\(size.height).txt")
+            let file = directory.appendingPathComponent("\(name)-\(size.width)x\(size.height).txt")
             if record {
-                try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 try (text + "\n").write(to: file, atomically: true, encoding: .utf8)
                 continue
             }
