@@ -197,7 +197,12 @@ final class TmuxSession {
     }
 
     func kill() {
+        // kill-server alone was seen to leave servers (and the synctops in them) running
+        // after a test: the server is also killed by PID, which closes its ptys.
+        let pid = (try? Harness.run("/usr/bin/tmux", ["-S", socket, "display-message", "-p", "#{pid}"]).out)
+            .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         _ = try? Harness.run("/usr/bin/tmux", ["-S", socket, "kill-server"])
+        if let pid, pid > 1, Glibc.kill(pid, 0) == 0 { _ = Glibc.kill(pid, SIGKILL) }
         try? FileManager.default.removeItem(atPath: socket)
     }
 
