@@ -109,6 +109,13 @@ func handleMappingsEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 /// The Mappings view's own actions (the shared ones — quit, help, views — are handled by
 /// the caller).
 func handleMappingsAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+    if action == .rereadMapping {
+        guard state.mappings.loadInFlight == nil else {
+            state.notice = "the mapping is being read already"
+            return []
+        }
+        return [startMappingsLoad(&state)]
+    }
     var m = state.mappings
     defer { state.mappings = m }
     let rowCount = m.rows.count
@@ -160,15 +167,6 @@ func handleMappingsAction(_ state: inout AppState, _ action: Action) -> [Effect]
                                    title: "bundled copy → current source", at: state.now)
         m.mode = .changes
         m.pageScroll = 0
-    case .rereadMapping:
-        guard m.loadInFlight == nil else {
-            state.notice = "the mapping is being read already"
-            return []
-        }
-        state.mappings = m
-        let effect = startMappingsLoad(&state)
-        m = state.mappings
-        return [effect]
     case .back:
         if m.mode != .table {
             m.mode = .table
