@@ -118,11 +118,14 @@ final class SimulatorProcess {
         }
     }
 
-    func stop() {
-        guard pid > 0 else { return }
-        kill(pid, SIGTERM)
-        _ = Harness.wait(pid, timeout: 10)
+    /// SIGTERM, then the exit status (137 if it had to be killed after 10 s).
+    @discardableResult
+    func stop(signal: Int32 = SIGTERM) -> Int32 {
+        guard pid > 0 else { return -1 }
+        kill(pid, signal)
+        let status = Harness.wait(pid, timeout: 10)
         pid = 0
+        return status
     }
 
     deinit { stop() }

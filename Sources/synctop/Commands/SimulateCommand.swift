@@ -79,40 +79,6 @@ struct SimulateCommand: AsyncParsableCommand {
     }
 }
 
-/// Suspends until SIGINT, SIGTERM or SIGHUP.
-func waitForTerminationSignal() async {
-    for s in [SIGINT, SIGTERM, SIGHUP] { signal(s, SIG_IGN) }
-    await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-        let thread = SignalWaiter(done: done)
-        thread.start()
-    }
-}
-
-/// Waits for a termination signal on its own thread with `sigwait`, leaving the pool free.
-private final class SignalWaiter: @unchecked Sendable {
-    let done: CheckedContinuation<Void, Never>
-    init(done: CheckedContinuation<Void, Never>) { self.done = done }
-
-    func start() {
-        var set = sigset_t()
-        sigemptyset(&set)
-        for s in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, s) }
-        pthread_sigmask(SIG_BLOCK, &set, nil)
-        let box = Unmanaged.passRetained(self)
-        var thread = pthread_t()
-        pthread_create(&thread, nil, { raw in
-            let me = Unmanaged<SignalWaiter>.fromOpaque(raw!).takeRetainedValue()
-            var set = sigset_t()
-            sigemptyset(&set)
-            for s in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&set, s) }
-            var sig: Int32 = 0
-            sigwait(&set, &sig)
-            me.done.resume()
-            return nil
-        }, box.toOpaque())
-    }
-}
-
 /// "port 4000 is already in use" rather than a NIO error dump.
 func describeStartFailure(_ error: any Error, port: Int) -> String {
     let text = String(describing: error)
