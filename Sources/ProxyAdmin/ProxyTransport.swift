@@ -9,8 +9,16 @@ public struct ProxyResponse: Sendable, Equatable {
     }
 }
 
-/// How requests leave synctop. The HTTP implementation is `HTTPTransport`; tests may
-/// use a fake. Throws only `ProxyError` (`.unreachable`, `.timeout`).
+/// How requests leave synctop: `HTTPTransport` (AsyncHTTPClient: TLS, pooled, for the
+/// dashboard) or `SocketTransport` (plain http, quick to start, for one-shot commands);
+/// tests may use a fake. Throws only `ProxyError` (`.unreachable`, `.timeout`,
+/// `.badResponse`).
 public protocol ProxyTransport: Sendable {
     func send(_ endpoint: Endpoint, apiKey: String?, timeoutSeconds: Int) async throws(ProxyError) -> ProxyResponse
+    /// Releases connections and threads; call once, when done.
+    func shutdown() async
+}
+
+extension ProxyTransport {
+    public func shutdown() async {}
 }

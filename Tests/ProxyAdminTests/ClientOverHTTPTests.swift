@@ -3,6 +3,21 @@ import Testing
 @testable import ProxyAdmin
 import ProxySimulator
 
+/// The two ways requests leave synctop; every test here runs over both.
+enum TransportKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case asyncHTTPClient, sockets
+    var testDescription: String { rawValue }
+
+    func make(_ baseURL: String) throws -> any ProxyTransport {
+        switch self {
+        case .asyncHTTPClient: return try HTTPTransport(baseURL: baseURL)
+        case .sockets:
+            guard let t = SocketTransport(baseURL: baseURL) else { throw ProxyError.unreachable("not plain http: \(baseURL)") }
+            return t
+        }
+    }
+}
+
 /// `ProxyAdminClient` over real HTTP on loopback, against the simulator.
 @Suite struct ClientOverHTTPTests {
     func withSimulator(_ configure: (inout SimulatorConfiguration) -> Void = { _ in },
@@ -19,13 +34,13 @@ import ProxySimulator
         try await sim.shutdown()
     }
 
-    func client(_ sim: ProxySimulator, key: String?, timeout: Int = 5) throws -> ProxyAdminClient {
-        ProxyAdminClient(transport: try HTTPTransport(baseURL: sim.baseURL), apiKey: key, timeoutSeconds: timeout)
+    func client(_ sim: ProxySimulator, key: String?, timeout: Int = 5, via kind: TransportKind) throws -> ProxyAdminClient {
+        ProxyAdminClient(transport: try kind.make(sim.baseURL), apiKey: key, timeoutSeconds: timeout)
     }
 
-    @Test func snapshotReadsEverything() async throws {
+    @Test(arguments: TransportKind.allCases) func snapshotReadsEverything(kind: TransportKind) async throws {
         try await withSimulator({ $0.demoSchedules = true }) { sim in
-            let snap = try await client(sim, key: "sk-synctop-demo").snapshot()
+            let snap = try await client(sim, key: "sk-synctop-demo", via: kind).snapshot()
             let cost = try snap.costMap.get()
             #expect(cost.scheduled && cost.intervalHours == 6 && cost.lastRun != nil)
             #expect(cost.nextRun!.timeIntervalSince(cost.lastRun!) == 6 * 3600)
@@ -38,45 +53,45 @@ import ProxySimulator
         }
     }
 
-    @Test func viewerKeyMayRead() async throws {
+    @Test(arguments: TransportKind.allCases) func viewerKeyMayRead(kind: TransportKind) async throws {
         try await withSimulator { sim in
-            let snap = try await client(sim, key: "sk-synctop-viewer").snapshot()
+            let snap = try await client(sim, key: "sk-synctop-viewer", via: kind).snapshot()
             #expect(snap.worstError == nil)
         }
     }
 
-    @Test func authFailuresInWords() async throws {
+    @Test(arguments: TransportKind.allCases) func authFailuresInWords(kind: TransportKind) async throws {
         try await withSimulator { sim in
-            let wrong = try await client(sim, key: "sk-nope-nope-nope").snapshot()
+            let wrong = try await client(sim, key: "sk-nope-nope-nope", via: kind).snapshot()
             #expect(wrong.costMap.failure == .unauthorized("the API key was not accepted by the proxy (wrong or revoked key)"))
             #expect(wrong.health.value?.alive == true, "health needs no key")
-            let none = try await client(sim, key: nil).snapshot()
+            let none = try await client(sim, key: nil, via: kind).snapshot()
             #expect(none.costMap.failure?.kind == .auth)
-            let user = try await client(sim, key: "sk-synctop-user").snapshot()
+            let user = try await client(sim, key: "sk-synctop-user", via: kind).snapshot()
             #expect(user.costMap.failure == .forbidden(role: "internal_user"))
         }
     }
 
-    @Test func noDatabaseQuirks() async throws {
+    @Test(arguments: TransportKind.allCases) func noDatabaseQuirks(kind: TransportKind) async throws {
         try await withSimulator({ $0.hasDatabase = false; $0.litellmVersion = .v1_100_5 }) { sim in
-            let ok = try await client(sim, key: "sk-synctop-demo").snapshot()
+            let ok = try await client(sim, key: "sk-synctop-demo", via: kind).snapshot()
             #expect(ok.worstError == nil)
             #expect(ok.health.value?.databaseConnected == false)
-            let wrong = try await client(sim, key: "sk-nope-nope-nope").snapshot()
+            let wrong = try await client(sim, key: "sk-nope-nope-nope", via: kind).snapshot()
             #expect(wrong.costMap.failure == .keyRejectedWithoutDatabase)
-            let none = try await client(sim, key: nil).snapshot()
+            let none = try await client(sim, key: nil, via: kind).snapshot()
             #expect(none.costMap.failure?.kind == .auth, "bare 500 for a missing key means: no key")
         }
     }
 
-    @Test func unreachableAndTimeout() async throws {
-        let dead = ProxyAdminClient(transport: try HTTPTransport(baseURL: "http://127.0.0.1:1"), apiKey: "k", timeoutSeconds: 2)
+    @Test(arguments: TransportKind.allCases) func unreachableAndTimeout(kind: TransportKind) async throws {
+        let dead = ProxyAdminClient(transport: try kind.make("http://127.0.0.1:1"), apiKey: "k", timeoutSeconds: 2)
         let snap = await dead.snapshot()
         guard case .unreachable(let why)? = snap.worstError else { Issue.record("\(String(describing: snap.worstError))"); return }
         #expect(why == "connection refused")
 
         try await withSimulator({ $0.latency = .milliseconds(2500) }) { sim in
-            let slow = try client(sim, key: "sk-synctop-demo", timeout: 1)
+            let slow = try client(sim, key: "sk-synctop-demo", timeout: 1, via: kind)
             let started = Date()
             let result = await slow.jobStatus(.costMap)
             #expect(result.failure == .timeout(seconds: 1))
@@ -84,15 +99,26 @@ import ProxySimulator
         }
     }
 
-    @Test func readsRunInParallel() async throws {
+    @Test(arguments: TransportKind.allCases) func readsRunInParallel(kind: TransportKind) async throws {
         try await withSimulator({ $0.latency = .milliseconds(1500) }) { sim in
-            let c = try client(sim, key: "sk-synctop-demo", timeout: 10)
+            let c = try client(sim, key: "sk-synctop-demo", timeout: 10, via: kind)
             let started = Date()
             let snap = await c.snapshot()
             let took = Date().timeIntervalSince(started)
             #expect(snap.worstError == nil)
             // Five requests of 1.5 s each: one after another they would take 7.5 s.
             #expect(took < 5, "took \(took) s")
+        }
+    }
+
+    @Test(arguments: TransportKind.allCases) func largeBodyAndPathPrefix(kind: TransportKind) async throws {
+        try await withSimulator { sim in
+            let c = try client(sim, key: nil, via: kind)
+            let map = try await c.call(.costMap).get()
+            #expect(map.count > 1_000_000, "the whole cost map arrives (1.5 MB as the simulator re-encodes it)")
+            #expect(map.first == UInt8(ascii: "{") && map.last == UInt8(ascii: "}"))
+            let prefixed = ProxyAdminClient(transport: try kind.make(sim.baseURL + "/no-such-prefix/"), apiKey: "sk-synctop-demo")
+            #expect(await prefixed.jobStatus(.costMap).failure?.kind == .proxy, "the prefix is sent, and the 404 reported")
         }
     }
 }

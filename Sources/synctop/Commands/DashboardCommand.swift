@@ -45,7 +45,7 @@ struct DashboardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try connection.settings()
-        let (client, _) = try connection.client(settings, readOnly: options.readOnly)
+        let (client, _) = try connection.client(settings, readOnly: options.readOnly, oneShot: false)
         try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: options.terminalOptions(),
                                history: .standard(apiKey: settings.apiKey), mappingSource: mappingSource.source())
     }

@@ -32,9 +32,18 @@ struct ConnectionOptions: ParsableArguments {
         }
     }
 
-    func client(_ settings: ConnectionSettings, readOnly: Bool = false) throws -> (ProxyAdminClient, HTTPTransport) {
+    /// One-shot commands talk plain http over `SocketTransport` (no event-loop set-up, which
+    /// is most of a short command's time); the dashboard, https and `--ca-file` use
+    /// AsyncHTTPClient.
+    func client(_ settings: ConnectionSettings, readOnly: Bool = false,
+                oneShot: Bool = true) throws -> (ProxyAdminClient, any ProxyTransport) {
         do {
-            let transport = try HTTPTransport(baseURL: settings.baseURL, caFile: caFile)
+            let transport: any ProxyTransport
+            if oneShot, caFile == nil, let plain = SocketTransport(baseURL: settings.baseURL) {
+                transport = plain
+            } else {
+                transport = try HTTPTransport(baseURL: settings.baseURL, caFile: caFile)
+            }
             let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey, timeoutSeconds: timeout, readOnly: readOnly)
             return (client, transport)
         } catch {

@@ -1,0 +1,177 @@
+/// Reads one HTTP/1.x response as its bytes arrive and says when it is complete:
+/// by Content-Length, chunked framing, or the server closing the connection. Pure, so
+/// every framing case is unit-tested without a socket.
+struct HTTPResponseReader {
+    enum Failure: Error, Equatable {
+        case malformed(String)
+        case tooLarge
+    }
+
+    private enum Framing: Equatable {
+        case length(Int)
+        case chunked
+        case untilClose
+    }
+
+    let maxBodyBytes: Int
+    private var buffer: [UInt8] = []
+    private var status: Int?
+    private var framing: Framing?
+    /// Where the body (or the next chunk-size line) starts in `buffer`.
+    private var cursor = 0
+    private var headScanFrom = 0
+    private var decoded: [UInt8] = []
+    private var complete = false
+
+    init(maxBodyBytes: Int) {
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    /// Adds bytes; returns the response once it is complete.
+    mutating func append(_ bytes: UnsafeRawBufferPointer) throws(Failure) -> ProxyResponse? {
+        buffer.append(contentsOf: bytes)
+        return try advance()
+    }
+
+    mutating func append(_ bytes: [UInt8]) throws(Failure) -> ProxyResponse? {
+        buffer.append(contentsOf: bytes)
+        return try advance()
+    }
+
+    /// The server closed the connection: whatever framing said, this is the end.
+    mutating func finish() throws(Failure) -> ProxyResponse {
+        if let done = try advance() { return done }
+        guard let status, let framing else {
+            throw .malformed(buffer.isEmpty ? "the connection closed without an answer" : "the answer ended inside its headers")
+        }
+        switch framing {
+        case .untilClose:
+            return ProxyResponse(status: status, body: Array(buffer[cursor...]))
+        case .length(let n):
+            throw .malformed("the answer ended after \(buffer.count - cursor) of \(n) bytes")
+        case .chunked:
+            throw .malformed("the answer ended inside its chunked body")
+        }
+    }
+
+    private mutating func advance() throws(Failure) -> ProxyResponse? {
+        if complete { return nil }
+        while framing == nil {
+            guard try readHead() else { return nil }
+        }
+        guard let status, let framing else { return nil }
+        switch framing {
+        case .length(let n):
+            guard buffer.count - cursor >= n else { return nil }
+            complete = true
+            return ProxyResponse(status: status, body: Array(buffer[cursor..<(cursor + n)]))
+        case .chunked:
+            guard try readChunks() else { return nil }
+            complete = true
+            return ProxyResponse(status: status, body: decoded)
+        case .untilClose:
+            if buffer.count - cursor > maxBodyBytes { throw .tooLarge }
+            return nil
+        }
+    }
+
+    /// Parses the status line and headers once "\r\n\r\n" has arrived. Interim 1xx
+    /// answers are skipped. Returns false while the head is incomplete.
+    private mutating func readHead() throws(Failure) -> Bool {
+        guard let end = Self.find([13, 10, 13, 10], in: buffer, from: max(cursor, headScanFrom)) else {
+            headScanFrom = max(cursor, buffer.count - 3)
+            if buffer.count - cursor > 64 << 10 { throw .malformed("headers longer than 64 KB") }
+            return false
+        }
+        let headText = String(decoding: buffer[cursor..<end], as: UTF8.self)
+        let lines = headText.split(separator: "\r\n", omittingEmptySubsequences: false)
+        let statusParts = lines[0].split(separator: " ", maxSplits: 2)
+        guard statusParts.count >= 2, statusParts[0].hasPrefix("HTTP/1."),
+              statusParts[1].count == 3, let code = Int(statusParts[1]), (100...999).contains(code) else {
+            throw .malformed("not an HTTP/1 answer: \(lines[0].prefix(60))")
+        }
+        var length: Int?
+        var chunked = false
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = line[..<colon].lowercased()
+            let value = line[line.index(after: colon)...].trimmingSpaces
+            switch name {
+            case "content-length":
+                guard let n = Int(value), n >= 0 else { throw .malformed("bad Content-Length \(value)") }
+                length = n
+            case "transfer-encoding":
+                chunked = value.lowercased().split(separator: ",").last.map { $0.trimmingSpaces == "chunked" } ?? false
+            case "content-encoding":
+                let coding = value.lowercased()
+                if coding != "identity" && !coding.isEmpty { throw .malformed("compressed answer (\(coding)) although identity was asked for") }
+            default: break
+            }
+        }
+        cursor = end + 4
+        headScanFrom = cursor
+        if (100..<200).contains(code) { return true }  // interim: read the next head
+        status = code
+        if code == 204 || code == 304 {
+            framing = .length(0)
+        } else if chunked {
+            framing = .chunked
+        } else if let length {
+            if length > maxBodyBytes { throw .tooLarge }
+            framing = .length(length)
+        } else {
+            framing = .untilClose
+        }
+        return true
+    }
+
+    /// Decodes every complete chunk; true after the last chunk and its trailers.
+    private mutating func readChunks() throws(Failure) -> Bool {
+        while true {
+            guard let lineEnd = Self.find([13, 10], in: buffer, from: cursor) else { return false }
+            let sizeText = String(decoding: buffer[cursor..<lineEnd], as: UTF8.self)
+            let hex = sizeText.split(separator: ";", maxSplits: 1).first.map { $0.trimmingSpaces } ?? ""
+            guard !hex.isEmpty, hex.count <= 8, let size = Int(hex, radix: 16) else {
+                throw .malformed("bad chunk size \(sizeText.prefix(20))")
+            }
+            if size == 0 {
+                // Trailers end with an empty line: either right away, or after header lines.
+                if buffer.count >= lineEnd + 4, buffer[lineEnd + 2] == 13, buffer[lineEnd + 3] == 10 { return true }
+                return Self.find([13, 10, 13, 10], in: buffer, from: lineEnd) != nil
+            }
+            let dataStart = lineEnd + 2
+            guard buffer.count >= dataStart + size + 2 else { return false }
+            guard buffer[dataStart + size] == 13, buffer[dataStart + size + 1] == 10 else {
+                throw .malformed("chunk not followed by CRLF")
+            }
+            if decoded.count + size > maxBodyBytes { throw .tooLarge }
+            decoded.append(contentsOf: buffer[dataStart..<(dataStart + size)])
+            cursor = dataStart + size + 2
+        }
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
+        guard haystack.count >= needle.count, start <= haystack.count - needle.count else { return nil }
+        var i = start
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == needle[0] {
+                var j = 1
+                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    /// Header values: spaces and tabs off both ends (no Foundation needed).
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,61 @@
+/// Where a plain `http://` base URL points: the host to connect to, the port, the path
+/// prefix every endpoint goes under, and the `Host` header. Anything it does not handle
+/// (https, user info, a query, a malformed port) is `nil`, and the caller uses
+/// AsyncHTTPClient instead.
+public struct HTTPTarget: Sendable, Equatable {
+    /// As getaddrinfo wants it: an IPv6 literal without its brackets.
+    public var host: String
+    public var port: UInt16
+    /// "" or e.g. "/litellm", never ending in "/".
+    public var pathPrefix: String
+    /// The authority as written in the URL ("127.0.0.1:4000", "[::1]:4000", "gw").
+    public var hostHeader: String
+
+    public static func parse(_ baseURL: String) -> HTTPTarget? {
+        let scheme = "http://"
+        guard baseURL.lowercased().hasPrefix(scheme) else { return nil }
+        let rest = baseURL.dropFirst(scheme.count)
+        guard !rest.contains(where: { $0 == "?" || $0 == "#" || $0 == "@" || $0 == "%" || $0 == " " }) else { return nil }
+        let authority = rest.prefix { $0 != "/" }
+        var prefix = String(rest.dropFirst(authority.count))
+        while prefix.hasSuffix("/") { prefix.removeLast() }
+        guard !authority.isEmpty else { return nil }
+
+        let host: Substring
+        var portText: Substring?
+        if authority.hasPrefix("[") {
+            guard let close = authority.firstIndex(of: "]") else { return nil }
+            host = authority[authority.index(after: authority.startIndex)..<close]
+            let after = authority[authority.index(after: close)...]
+            if !after.isEmpty {
+                guard after.hasPrefix(":") else { return nil }
+                portText = after.dropFirst()
+            }
+        } else {
+            let parts = authority.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count <= 2 else { return nil }
+            host = parts[0]
+            if parts.count == 2 { portText = parts[1] }
+        }
+        guard !host.isEmpty else { return nil }
+        var port: UInt16 = 80
+        if let portText {
+            guard !portText.isEmpty, portText.count <= 5, portText.allSatisfy({ $0.isASCII && $0.isNumber }),
+                  let p = Int(portText), (1...65535).contains(p) else { return nil }
+            port = UInt16(p)
+        }
+        return HTTPTarget(host: String(host), port: port, pathPrefix: prefix, hostHeader: String(authority))
+    }
+
+    /// The request head for one endpoint. `Connection: close` because one-shot commands
+    /// send a handful of requests and exit; identity encoding because nothing here inflates.
+    func requestHead(method: String, path: String, apiKey: String?) -> [UInt8] {
+        var head = "\(method) \(pathPrefix)\(path) HTTP/1.1\r\n"
+        head += "Host: \(hostHeader)\r\n"
+        head += "User-Agent: synctop\r\nAccept: application/json\r\nAccept-Encoding: identity\r\nConnection: close\r\n"
+        if let apiKey { head += "Authorization: Bearer \(apiKey)\r\n" }
+        if method != "GET" { head += "Content-Length: 0\r\n" }
+        head += "\r\n"
+        return Array(head.utf8)
+    }
+}
