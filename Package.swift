@@ -48,7 +48,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ProxyAdminTests", dependencies: ["ProxyAdmin", "ProxySimulator"], exclude: ["Fixtures"]),
-        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "ProxyAdmin"]),
+        .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "ProxyAdmin"], exclude: ["Screens"]),
         .testTarget(
             name: "ProxySimulatorTests",
             dependencies: ["ProxySimulator", .product(name: "AsyncHTTPClient", package: "async-http-client")]
