@@ -1,0 +1,108 @@
+/// What changed between two cost maps: models added, removed, and changed field by field
+/// (old → new; prices also as a percentage). Values compare as Python compares the parsed
+/// JSON: 1 == 1.0, and object key order does not matter.
+public struct CostMapDiff: Sendable, Equatable {
+    public var added: [String]
+    public var removed: [String]
+    public var changed: [EntryChange]
+    public var oldCount: Int
+    public var newCount: Int
+
+    public struct EntryChange: Sendable, Equatable {
+        public var name: String
+        public var fields: [FieldChange]
+        /// Any field whose name holds "cost" changed: the entry was re-priced.
+        public var isRepriced: Bool { fields.contains { $0.isPrice } }
+    }
+
+    public struct FieldChange: Sendable, Equatable {
+        /// The field; "" when the entry itself is not an object.
+        public var key: String
+        public var old: JSONValue?
+        public var new: JSONValue?
+        public var isPrice: Bool { key.contains("cost") }
+
+        /// (new − old) / old in percent, for numeric price fields with a non-zero old value.
+        public var percent: Double? {
+            guard isPrice, let o = old.flatMap(ModelEntry.number), let n = new.flatMap(ModelEntry.number), o != 0 else { return nil }
+            return (n - o) / o * 100
+        }
+    }
+
+    public var repricedCount: Int { changed.count { $0.isRepriced } }
+    public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
+
+    /// "+12 new, −3 removed, 41 re-priced, 7 other changes" (zero parts left out).
+    public var summary: String {
+        if isEmpty { return "no change (\(newCount) models)" }
+        var parts: [String] = []
+        if !added.isEmpty { parts.append("+\(added.count) new") }
+        if !removed.isEmpty { parts.append("−\(removed.count) removed") }
+        let repriced = repricedCount
+        if repriced > 0 { parts.append("\(repriced) re-priced") }
+        let other = changed.count - repriced
+        if other > 0 { parts.append("\(other) other change\(other == 1 ? "" : "s")") }
+        return parts.joined(separator: ", ")
+    }
+
+    public init(old: CostMap, new: CostMap) {
+        oldCount = old.entries.count
+        newCount = new.entries.count
+        added = new.entries.filter { old.index[ExactKey($0.name)] == nil }.map(\.name)
+        removed = old.entries.filter { new.index[ExactKey($0.name)] == nil }.map(\.name)
+        var changed: [EntryChange] = []
+        for entry in new.entries {
+            guard let i = old.index[ExactKey(entry.name)] else { continue }
+            let before = old.entries[i].value
+            if before.sameValue(as: entry.value) { continue }
+            changed.append(EntryChange(name: entry.name, fields: Self.fieldChanges(before, entry.value)))
+        }
+        self.changed = changed
+    }
+
+    /// Fields in the new entry's order, then fields only the old one had.
+    static func fieldChanges(_ old: JSONValue, _ new: JSONValue) -> [FieldChange] {
+        guard case .object(let o) = old, case .object(let n) = new else {
+            return [FieldChange(key: "", old: old, new: new)]
+        }
+        var oldByKey: [ExactKey: JSONValue] = [:]
+        for (k, v) in o { oldByKey[ExactKey(k)] = v }
+        var newKeys = Set<ExactKey>()
+        var out: [FieldChange] = []
+        for (k, v) in n {
+            newKeys.insert(ExactKey(k))
+            let before = oldByKey[ExactKey(k)]
+            if let before, before.sameValue(as: v) { continue }
+            out.append(FieldChange(key: k, old: before, new: v))
+        }
+        for (k, v) in o where !newKeys.contains(ExactKey(k)) {
+            out.append(FieldChange(key: k, old: v, new: nil))
+        }
+        return out
+    }
+}
+
+extension JSONValue {
+    /// Equality as Python's `==` on parsed JSON: ints equal floats of the same value, and
+    /// objects compare as dicts (key order ignored, a repeated key keeps its last value).
+    public func sameValue(as other: JSONValue) -> Bool {
+        switch (self, other) {
+        case (.null, .null): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.int, .double), (.double, .int), (.double, .double):
+            return doubleValue == other.doubleValue
+        case (.string(let a), .string(let b)): return a.exactlyEquals(b)
+        case (.array(let a), .array(let b)): return a.count == b.count && zip(a, b).allSatisfy { $0.sameValue(as: $1) }
+        case (.object(let a), .object(let b)):
+            if a.count == b.count, zip(a, b).allSatisfy({ $0.0.exactlyEquals($1.0) && $0.1.sameValue(as: $1.1) }) { return true }
+            var da: [ExactKey: JSONValue] = [:]
+            for (k, v) in a { da[ExactKey(k)] = v }
+            var db: [ExactKey: JSONValue] = [:]
+            for (k, v) in b { db[ExactKey(k)] = v }
+            guard da.count == db.count else { return false }
+            return da.allSatisfy { k, v in db[k].map { v.sameValue(as: $0) } ?? false }
+        default: return false
+        }
+    }
+}

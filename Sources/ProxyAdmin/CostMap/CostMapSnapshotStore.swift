@@ -1,0 +1,142 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Copies of a proxy's cost map as synctop fetched it, so a later fetch can be diffed
+/// against it: `$XDG_CACHE_HOME/synctop/cost-maps/<proxy>/<time>.json` (else
+/// `~/.cache/...`). A copy identical to the newest is not written again; only the newest
+/// `keep` per proxy stay (3 MB each).
+public struct CostMapSnapshotStore: Sendable {
+    public let directory: String
+    public let keep: Int
+
+    public struct Snapshot: Sendable, Equatable {
+        public var path: String
+        public var savedAt: Date
+    }
+
+    public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+        case cannotWrite(path: String, reason: String)
+        case cannotRead(path: String, reason: String)
+        public var description: String {
+            switch self {
+            case .cannotWrite(let p, let r): "cannot write the snapshot \(p): \(r)"
+            case .cannotRead(let p, let r): "cannot read the snapshot \(p): \(r)"
+            }
+        }
+    }
+
+    public init(root: String, proxyURL: String, keep: Int = 5) {
+        directory = root + "/cost-maps/" + Self.folderName(proxyURL)
+        self.keep = max(1, keep)
+    }
+
+    /// `$XDG_CACHE_HOME/synctop`, else `$HOME/.cache/synctop` (a relative XDG path is
+    /// ignored, as the spec asks).
+    public static func defaultRoot(environment: [String: String]) -> String {
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return trimmed(cache) + "/synctop" }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
+        return trimmed(home) + "/.cache/synctop"
+    }
+
+    /// "127.0.0.1_4000-1a2b3c4d": readable, and a hash of the whole URL (user info
+    /// dropped) keeps two proxies on one host apart.
+    static func folderName(_ proxyURL: String) -> String {
+        let url = HistoryRecord.withoutUserInfo(proxyURL)
+        let parts = url.split(separator: "://", maxSplits: 1)
+        let rest = parts.count == 2 ? parts[1] : Substring(url)
+        let readable = String(rest.prefix(48).map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") ? $0 : "_" })
+        var hash: UInt32 = 2_166_136_261  // FNV-1a
+        for b in url.utf8 { hash = (hash ^ UInt32(b)) &* 16_777_619 }
+        let hex = String(hash, radix: 16)
+        return readable + "-" + String(repeating: "0", count: 8 - hex.count) + hex
+    }
+
+    /// Newest first.
+    public func list() -> [Snapshot] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var found: [Snapshot] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name.hasSuffix(".json"), let ms = Int64(name.dropLast(5)) else { continue }
+            found.append(Snapshot(path: directory + "/" + name, savedAt: Date(timeIntervalSince1970: Double(ms) / 1000)))
+        }
+        return found.sorted { $0.savedAt > $1.savedAt }
+    }
+
+    public func latest() -> Snapshot? { list().first }
+
+    public func read(_ snapshot: Snapshot) throws(StoreError) -> [UInt8] {
+        do {
+            guard let bytes = try LocalFile.readBytes(snapshot.path, limit: 64 << 20) else {
+                throw StoreError.cannotRead(path: snapshot.path, reason: "it is gone")
+            }
+            return bytes
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw .cannotRead(path: snapshot.path, reason: "\(error)")
+        }
+    }
+
+    /// Saves `bytes` unless they equal the newest snapshot; returns the snapshot that now
+    /// holds them. Written to a temporary name and renamed, so a reader never sees half.
+    @discardableResult
+    public func save(_ bytes: [UInt8], at time: Date) throws(StoreError) -> Snapshot {
+        let existing = list()
+        if let newest = existing.first, let old = try? read(newest), old == bytes { return newest }
+        try createDirectories()
+        var ms = Int64((time.timeIntervalSince1970 * 1000).rounded())
+        if let newest = existing.first { ms = max(ms, Int64((newest.savedAt.timeIntervalSince1970 * 1000).rounded()) + 1) }
+        let path = directory + "/\(ms).json"
+        let temporary = path + ".part-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        if fd < 0 { throw .cannotWrite(path: temporary, reason: Self.errnoText()) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = Self.errnoText()
+                close(fd)
+                unlink(temporary)
+                throw .cannotWrite(path: temporary, reason: reason)
+            }
+            written += n
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            let reason = Self.errnoText()
+            unlink(temporary)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+        for old in list().dropFirst(keep) { unlink(old.path) }
+        return Snapshot(path: path, savedAt: Date(timeIntervalSince1970: Double(ms) / 1000))
+    }
+
+    private func createDirectories() throws(StoreError) {
+        var prefix = directory.hasPrefix("/") ? "" : "."
+        for component in directory.split(separator: "/") {
+            prefix += "/" + component
+            if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
+                throw .cannotWrite(path: prefix, reason: Self.errnoText())
+            }
+        }
+    }
+
+    static func errnoText() -> String { String(cString: strerror(errno)) }
+
+    private static func trimmed(_ s: String) -> String {
+        var s = Substring(s)
+        while s.count > 1, s.hasSuffix("/") { s = s.dropLast() }
+        return String(s)
+    }
+}
