@@ -118,7 +118,9 @@ import Testing
         let reply = ActionReply(result: .success(ActionOutcome(message: "Price data reloaded successfully! 3410 models updated.", count: 3410, timestamp: done)),
                                 httpStatus: 200, durationMs: 412)
         let effects = update(&s, .actionFinished(generation: 1, reply: reply, at: done))
-        #expect(effects == [.record(.of(.reload(.costMap), proxy: "http://localhost:4000", reply: reply, at: done)), .poll(generation: 2)])
+        // Recorded, the map fetched again to diff with the snapshot taken before, status polled.
+        #expect(effects == [.record(.of(.reload(.costMap), proxy: "http://localhost:4000", reply: reply, at: done)),
+                            .loadCostMap(generation: 1, diffWithLastSnapshot: true), .poll(generation: 2)])
         #expect(s.actionInFlight == nil)
         #expect(s.banner?.text == "✓ Model cost map: Price data reloaded successfully! 3410 models updated. (3410 models, 412 ms)")
         #expect(s.banner?.role == .ok)
@@ -197,7 +199,8 @@ import Testing
         let t1 = S.now.addingTimeInterval(10)
         _ = update(&s, .tick(t1))
         let effects = update(&s, .pollFinished(generation: 2, snapshot: S.snapshot(cost: ran), at: t1))
-        #expect(effects == [.record(.observedRun(.costMap, proxy: "http://localhost:4000", lastRun: ran.lastRun!))])
+        #expect(effects == [.record(.observedRun(.costMap, proxy: "http://localhost:4000", lastRun: ran.lastRun!)),
+                            .loadCostMap(generation: 1, diffWithLastSnapshot: true)], "recorded, and its changes diffed")
 
         // A reload synctop sent moves last_run too: that one is not "observed".
         _ = update(&s, .key(.char("r")))

@@ -35,7 +35,7 @@ import Testing
 
     @Test func theFirstTickReadsTheMappingOnce() {
         var s = S.state()
-        #expect(update(&s, .tick(S.now)) == [.poll(generation: 1), .loadMappings(generation: 1)])
+        #expect(update(&s, .tick(S.now)) == [.poll(generation: 1), .loadMappings(generation: 1), .snapshotCostMap])
         #expect(update(&s, .tick(S.now.addingTimeInterval(1))) == [], "not read again every second")
     }
 

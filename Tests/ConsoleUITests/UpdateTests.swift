@@ -8,7 +8,7 @@ import Testing
 
     @Test func firstTickPollsAtOnce() {
         var s = S.state()
-        #expect(update(&s, .tick(S.now)) == [.poll(generation: 1), .loadMappings(generation: 1)])
+        #expect(update(&s, .tick(S.now)) == [.poll(generation: 1), .loadMappings(generation: 1), .snapshotCostMap])
         #expect(s.pollInFlight == 1)
     }
 

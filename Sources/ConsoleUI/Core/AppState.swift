@@ -43,6 +43,7 @@ public struct Event: Equatable, Sendable {
 public enum Screen: Equatable, Sendable {
     case dashboard
     case mappings
+    case models
     case history
 }
 
@@ -78,6 +79,7 @@ public struct AppState: Equatable, Sendable {
     public var screen: Screen = .dashboard
     public var history = HistoryView()
     public var mappings = MappingsState()
+    public var models = ModelsState()
     public var selected: SyncJob = .costMap
     public var showHelp = false
     public var dialog: Dialog?

@@ -1,10 +1,12 @@
 /// What a key does on the dashboard.
 public enum Action: String, CaseIterable, Sendable {
     case quit, pollNow, nextJob, previousJob, help, reload, editInterval, cancelSchedule
-    case showDashboard, showMappings, showHistory
+    case showDashboard, showMappings, showModels, showHistory
     // Lists and tables (the Mappings view).
     case moveUp, moveDown, pageUp, pageDown, moveTop, moveBottom, scrollLeft, scrollRight
     case filter, toggleSort, checkHeaders, showChanges, diffBundled, rereadMapping, back
+    // The Models view.
+    case nextSortColumn, reverseSort, openDetail, refreshModels
 }
 
 /// One row of the key table: the keys, the action, and the words the help screen and
@@ -31,6 +33,7 @@ public struct KeyMap: Equatable, Sendable {
         KeyBinding(keys: [.ctrl("r"), .function(5)], action: .pollNow,
                    help: "poll the proxy now", footer: "poll"),
         KeyBinding(keys: [.char("2")], action: .showMappings, help: "beta-header mappings per provider, header check", footer: "mappings"),
+        KeyBinding(keys: [.char("3")], action: .showModels, help: "every model of the cost map: prices, limits, what a reload changed", footer: "models"),
         KeyBinding(keys: [.char("4")], action: .showHistory, help: "history of actions and runs", footer: "history"),
         KeyBinding(keys: [.char("?")], action: .help, help: "show or hide this help", footer: "help"),
         KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
@@ -54,6 +57,7 @@ public struct KeyMap: Equatable, Sendable {
         KeyBinding(keys: [.ctrl("r"), .function(5)], action: .rereadMapping, help: "read the mapping source again", footer: "reread"),
         KeyBinding(keys: [.escape], action: .back, help: "back to the table / clear the filter", footer: nil),
         KeyBinding(keys: [.char("1")], action: .showDashboard, help: "back to the dashboard", footer: "dashboard"),
+        KeyBinding(keys: [.char("3")], action: .showModels, help: "every model of the cost map", footer: nil),
         KeyBinding(keys: [.char("4")], action: .showHistory, help: "history of actions and runs", footer: nil),
         KeyBinding(keys: [.char("?")], action: .help, help: "show or hide this help", footer: "help"),
         KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
@@ -62,7 +66,29 @@ public struct KeyMap: Equatable, Sendable {
     public static let history = KeyMap(bindings: [
         KeyBinding(keys: [.char("1"), .escape], action: .showDashboard, help: "back to the dashboard", footer: "dashboard"),
         KeyBinding(keys: [.char("2")], action: .showMappings, help: "beta-header mappings per provider", footer: nil),
+        KeyBinding(keys: [.char("3")], action: .showModels, help: "every model of the cost map", footer: nil),
         KeyBinding(keys: [.ctrl("r"), .function(5)], action: .showHistory, help: "read the history file again", footer: "reload"),
+        KeyBinding(keys: [.char("?")], action: .help, help: "show or hide this help", footer: "help"),
+        KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
+    ])
+
+    public static let models = KeyMap(bindings: [
+        KeyBinding(keys: [.char("/")], action: .filter, help: "filter by model or provider (Enter keeps, Esc clears)", footer: "filter"),
+        KeyBinding(keys: [.char("s")], action: .nextSortColumn, help: "sort by the next column", footer: "sort"),
+        KeyBinding(keys: [.char("S")], action: .reverseSort, help: "reverse the sort order", footer: nil),
+        KeyBinding(keys: [.enter], action: .openDetail, help: "every field of the selected model (Esc: back)", footer: "fields"),
+        KeyBinding(keys: [.char("d")], action: .showChanges, help: "what the last cost-map reload changed", footer: "changes"),
+        KeyBinding(keys: [.up, .char("k")], action: .moveUp, help: "previous model (scroll up)", footer: nil),
+        KeyBinding(keys: [.down, .char("j")], action: .moveDown, help: "next model (scroll down)", footer: nil),
+        KeyBinding(keys: [.pageUp, .ctrl("u")], action: .pageUp, help: "page up", footer: nil),
+        KeyBinding(keys: [.pageDown, .ctrl("d")], action: .pageDown, help: "page down", footer: nil),
+        KeyBinding(keys: [.home, .char("g")], action: .moveTop, help: "first model", footer: nil),
+        KeyBinding(keys: [.end, .char("G")], action: .moveBottom, help: "last model", footer: nil),
+        KeyBinding(keys: [.ctrl("r"), .function(5)], action: .refreshModels, help: "fetch the cost map again", footer: "refresh"),
+        KeyBinding(keys: [.escape], action: .back, help: "back to the table / clear the filter", footer: nil),
+        KeyBinding(keys: [.char("1")], action: .showDashboard, help: "back to the dashboard", footer: "dashboard"),
+        KeyBinding(keys: [.char("2")], action: .showMappings, help: "beta-header mappings per provider", footer: nil),
+        KeyBinding(keys: [.char("4")], action: .showHistory, help: "history of actions and runs", footer: nil),
         KeyBinding(keys: [.char("?")], action: .help, help: "show or hide this help", footer: "help"),
         KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
     ])
@@ -72,6 +98,7 @@ public struct KeyMap: Equatable, Sendable {
         switch screen {
         case .dashboard: dashboard
         case .mappings: mappings
+        case .models: models
         case .history: history
         }
     }

@@ -19,6 +19,10 @@ public enum Msg: Sendable {
     case historyLoaded(Result<HistoryFile, HistoryLoadError>)
     /// The beta-header mapping source was read (or the bundled copy stands in, and why).
     case mappingsLoaded(generation: Int, load: BetaHeaderLoad, at: Date)
+    /// The cost map fetch under way reached another step (for the progress line).
+    case costMapProgress(generation: Int, CostMapLoadProgress)
+    /// The cost map was fetched and decoded, or why not.
+    case costMapLoaded(generation: Int, Result<CostMapFetch, CostMapLoadError>, at: Date)
     /// Something the runner could not do (e.g. write the history), to show as a notice.
     case notice(String)
     /// SIGINT/SIGTERM/SIGHUP or stdin closed.
@@ -37,6 +41,12 @@ public enum Effect: Equatable, Sendable {
     case loadHistory
     /// Read the beta-header mapping from the source the proxy reads.
     case loadMappings(generation: Int)
+    /// Fetch the proxy's cost map, keep it as a snapshot, and (when asked) hand back the
+    /// newest snapshot from before, to diff against.
+    case loadCostMap(generation: Int, diffWithLastSnapshot: Bool)
+    /// Fetch the cost map only to keep it as a snapshot (at start: so that a run the
+    /// proxy's schedule does later has a "before" to diff against).
+    case snapshotCostMap
     case quit
 }
 
@@ -50,6 +60,11 @@ public struct HistoryFile: Equatable, Sendable {
 }
 
 public struct HistoryLoadError: Error, Equatable, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+public struct CostMapLoadError: Error, Equatable, Sendable {
     public var message: String
     public init(_ message: String) { self.message = message }
 }

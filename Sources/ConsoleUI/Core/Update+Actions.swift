@@ -93,6 +93,7 @@ func finishAction(_ state: inout AppState, generation: Int, reply: ActionReply, 
     if case .reload(let job) = action, case .success(let outcome) = result {
         state.ownRuns[job] = outcome.timestamp ?? at
         if job == .betaHeaders, let reread = rereadMappingsAfterReload(&state, ownReload: true) { effects.append(reread) }
+        if job == .costMap { effects.append(refetchCostMapAfterReload(&state, at: at)) }
     }
     let text: String
     let role: Role

@@ -14,6 +14,12 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         if state.pollInFlight == nil, now >= state.nextPollAt { effects.append(startPoll(&state)) }
         // Read once at start, so a later reload has a "before" to diff against.
         if state.mappings.loadGeneration == 0 { effects.append(startMappingsLoad(&state)) }
+        // A baseline snapshot of the cost map, so that a run of the proxy's own schedule
+        // can later be diffed (kept on disk only; nothing is decoded until view 3 opens).
+        if !state.models.baselineTaken {
+            state.models.baselineTaken = true
+            effects.append(.snapshotCostMap)
+        }
         return effects
 
     case .resized(let size):
@@ -47,6 +53,13 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .mappingsLoaded(let generation, let load, let at):
         return applyMappingsLoad(&state, generation: generation, load: load, at: at)
 
+    case .costMapProgress(let generation, let progress):
+        applyCostMapProgress(&state, generation: generation, progress)
+        return []
+
+    case .costMapLoaded(let generation, let result, let at):
+        return applyCostMapLoad(&state, generation: generation, result, at: at)
+
     case .historyLoaded(let result):
         state.history.loading = false
         switch result {
@@ -75,6 +88,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     }
     state.notice = nil
     if state.screen == .mappings, state.mappings.isEditing { return handleMappingsEditKey(&state, key) }
+    if state.screen == .models, state.models.editingFilter { return handleModelsEditKey(&state, key) }
     guard let action = KeyMap.of(state.screen).action(for: key) else { return [] }
     switch action {
     case .quit:
@@ -105,8 +119,15 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.screen = .mappings
         if state.mappings.shown == nil, state.mappings.loadInFlight == nil { return [startMappingsLoad(&state)] }
         return []
+    case .showModels:
+        state.screen = .models
+        if state.models.loaded == nil, state.models.loadInFlight == nil { return [startCostMapLoad(&state)] }
+        return []
+    case .nextSortColumn, .reverseSort, .openDetail, .refreshModels:
+        return handleModelsAction(&state, action)
     case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom, .scrollLeft, .scrollRight,
          .filter, .toggleSort, .checkHeaders, .showChanges, .diffBundled, .rereadMapping, .back:
+        if state.screen == .models { return handleModelsAction(&state, action) }
         return handleMappingsAction(&state, action)
     case .showHistory:
         state.screen = .history
@@ -162,6 +183,9 @@ private func applySnapshot(_ state: inout AppState, _ snapshot: ProxySnapshot, a
     for job in SyncJob.allCases {
         effects += noteChanges(&state, job: job, old: before.job(job).value, new: state.job(job).value, at: at)
     }
+    if let load = costMapMovedOnProxy(&state, before: before.source.value, after: state.source.value, at: at) {
+        effects.append(load)
+    }
     let oldReason = before.source.value?.fallbackReason, newReason = state.source.value?.fallbackReason
     if oldReason != newReason, state.source.value != nil {
         if let r = newReason, !r.isEmpty {
@@ -184,6 +208,9 @@ private func noteChanges(_ state: inout AppState, job: SyncJob, old: JobStatus?,
             logEvent(&state, at, "\(job.title): the proxy ran a reload by itself", .ok)
             effects.append(.record(.observedRun(job, proxy: state.config.proxyURL, lastRun: run)))
             if job == .betaHeaders, let reread = rereadMappingsAfterReload(&state, ownReload: false) { effects.append(reread) }
+            if job == .costMap, state.models.loadInFlight == nil || state.models.diffReason == nil {
+                effects.append(startCostMapLoad(&state, diff: .observed("its schedule ran")))
+            }
         }
     }
     if old.scheduled != new.scheduled || old.intervalHours != new.intervalHours {

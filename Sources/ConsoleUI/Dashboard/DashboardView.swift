@@ -21,10 +21,10 @@ public func view(_ state: AppState, zone: LocalZone = .utc) -> CellBuffer {
     let body = Rect(x: 0, y: 2, width: w, height: h - 3)
     let keyMap = KeyMap.of(state.screen)
     if state.screen != .dashboard {
-        if state.screen == .history {
-            HistoryScreen(state: state, zone: zone).draw(into: &buffer, body)
-        } else {
-            MappingsScreen(state: state, zone: zone).draw(into: &buffer, body)
+        switch state.screen {
+        case .history: HistoryScreen(state: state, zone: zone).draw(into: &buffer, body)
+        case .models: ModelsScreen(state: state, zone: zone).draw(into: &buffer, body)
+        default: MappingsScreen(state: state, zone: zone).draw(into: &buffer, body)
         }
         FooterBar(keyMap: keyMap, right: footerRight(state)).draw(into: &buffer, width: w, y: h - 1)
         if state.showHelp { HelpOverlay(keyMap: keyMap, pollInterval: state.config.pollIntervalSeconds).draw(into: &buffer) }

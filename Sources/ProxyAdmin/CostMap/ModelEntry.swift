@@ -27,6 +27,9 @@ public struct ModelEntry: Sendable, Equatable {
         searchKey = SearchText.folded(name + "\u{0}" + (provider ?? ""))
     }
 
+    /// A price per token as the entry holds it (number or numeric string), for display.
+    public static func perToken(_ v: JSONValue) -> Double? { number(v) }
+
     /// A number, or a string holding one ("0.000003", "3e-06"); nil for anything else.
     static func number(_ v: JSONValue) -> Double? {
         switch v {

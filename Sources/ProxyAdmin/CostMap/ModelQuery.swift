@@ -1,6 +1,6 @@
 /// Which models to list and in what order: a case-insensitive substring over model and
-/// provider, and a sort column. Sorting happens once per column and direction; a filter
-/// keystroke is then one pass over the sorted order (the issue's ≤ 5 ms per keystroke).
+/// provider, and a sort column. Sorting happens once per column and direction (the view
+/// keeps the order); a filter keystroke is then one pass over it (≤ 5 ms, issue 5).
 public struct ModelQuery: Sendable, Equatable {
     public var filter: String
     public var sort: ModelColumn
@@ -12,7 +12,8 @@ public struct ModelQuery: Sendable, Equatable {
         self.descending = descending ?? sort.descendingByDefault
     }
 
-    /// Indices into `map.entries`, sorted and filtered.
+    /// Indices into `map.entries`, sorted and filtered. Pass `sortedOrder` (from `order`)
+    /// to skip the sort.
     public func rows(of map: CostMap, sortedOrder: [Int]? = nil) -> [Int] {
         let order = sortedOrder ?? Self.order(of: map, by: sort, descending: descending)
         let needle = SearchText.folded(filter)
@@ -20,30 +21,49 @@ public struct ModelQuery: Sendable, Equatable {
         return order.filter { SearchText.contains(map.entries[$0].searchKey, needle) }
     }
 
-    /// Every index, sorted; ties keep the file's order. Missing values last either way.
+    /// Every index, sorted; ties keep the file's order; missing values last either way.
+    /// Keys are computed once per entry, not per comparison.
     public static func order(of map: CostMap, by column: ModelColumn, descending: Bool) -> [Int] {
         let e = map.entries
-        return Array(e.indices).sorted { i, j in
-            switch column.ordered(e[i], e[j]) {
-            case nil: return i < j
-            case let aFirst?:
-                let aMissing = Self.isMissing(e[i], column)
-                let bMissing = Self.isMissing(e[j], column)
-                if aMissing != bMissing { return bMissing }
-                return descending ? !aFirst : aFirst
-            }
+        switch column {
+        case .model: return sorted(e.map { Optional(SortText($0.name)) }, descending)
+        case .provider: return sorted(e.map { $0.provider.map(SortText.init) }, descending)
+        case .mode: return sorted(e.map { $0.mode.map(SortText.init) }, descending)
+        case .input: return sorted(e.map(\.inputPerMillion), descending)
+        case .output: return sorted(e.map(\.outputPerMillion), descending)
+        case .maxInput: return sorted(e.map(\.maxInputTokens), descending)
+        case .maxOutput: return sorted(e.map(\.maxOutputTokens), descending)
         }
     }
 
-    static func isMissing(_ e: ModelEntry, _ column: ModelColumn) -> Bool {
-        switch column {
-        case .model: false
-        case .provider: e.provider == nil
-        case .mode: e.mode == nil
-        case .input: e.inputPerMillion == nil
-        case .output: e.outputPerMillion == nil
-        case .maxInput: e.maxInputTokens == nil
-        case .maxOutput: e.maxOutputTokens == nil
+    private static func sorted<K: Comparable>(_ keys: [K?], _ descending: Bool) -> [Int] {
+        keys.indices.sorted { i, j in
+            switch (keys[i], keys[j]) {
+            case (nil, nil): return i < j
+            case (nil, _): return false
+            case (_, nil): return true
+            case (let a?, let b?):
+                if a == b { return i < j }
+                return descending ? b < a : a < b
+            }
         }
+    }
+}
+
+/// Case-insensitive (ASCII) text order, exact code points breaking ties.
+struct SortText: Comparable {
+    let folded: [UInt8]
+    let exact: String
+
+    init(_ s: String) {
+        folded = SearchText.folded(s)
+        exact = s
+    }
+
+    static func == (a: SortText, b: SortText) -> Bool { a.exact.exactlyEquals(b.exact) }
+
+    static func < (a: SortText, b: SortText) -> Bool {
+        if a.folded != b.folded { return a.folded.lexicographicallyPrecedes(b.folded) }
+        return a.exact.precedesByCodePoint(b.exact)
     }
 }

@@ -55,7 +55,9 @@ struct DashboardCommand: AsyncParsableCommand {
 /// network tasks need. Ended by a signal, it exits 128 + signal, as shells expect.
 func runDashboard(client: ProxyAdminClient, config: DashboardConfig, terminal: TerminalOptions,
                   history: HistoryWriter, mappingSource: BetaHeaderSource) async throws {
-    let runner = DashboardRunner(client: client, config: config, terminal: terminal, history: history, mappingSource: mappingSource)
+    let costMaps = CostMapFetcher(client: client, proxyURL: config.proxyURL, environment: Environment.all())
+    let runner = DashboardRunner(client: client, config: config, terminal: terminal, history: history,
+                                 mappingSource: mappingSource, costMaps: costMaps)
     let signal: Int32? = try await MainActor.run {
         do {
             return try runner.run()

@@ -19,6 +19,7 @@ struct DashboardRunner {
     var terminal: TerminalOptions
     var history: HistoryWriter
     var mappingSource: BetaHeaderSource
+    var costMaps: CostMapFetcher
 
     /// Returns the signal that ended the loop, or nil for a normal quit.
     func run() throws -> Int32? {
@@ -45,6 +46,11 @@ struct DashboardRunner {
                 case .record(let record): history.append(record) { mailbox.post(.notice($0)) }
                 case .loadHistory: history.load { mailbox.post(.historyLoaded($0)) }
                 case .loadMappings(let generation): startMappingsLoad(generation, mailbox: mailbox)
+                case .loadCostMap(let generation, let diff):
+                    costMaps.load(generation: generation, diffWithLastSnapshot: diff, mailbox: mailbox)
+                case .snapshotCostMap:
+                    let costMaps = costMaps
+                    Task.detached { if let problem = await costMaps.snapshotOnly() { mailbox.post(.notice(problem)) } }
                 }
             }
             screen.draw(view(state, zone: .system))
@@ -79,7 +85,10 @@ struct DashboardRunner {
     /// Sends one write; its answer comes back as `.actionFinished`. Never retried.
     private func startAction(_ action: JobAction, _ generation: Int, mailbox: Mailbox) {
         let client = client
+        let costMaps = costMaps
         Task.detached {
+            // The "before" of what a cost-map reload changes: a snapshot taken just now.
+            if action == .reload(.costMap), let problem = await costMaps.snapshotOnly() { mailbox.post(.notice(problem)) }
             let reply = await client.perform(action)
             mailbox.post(.actionFinished(generation: generation, reply: reply, at: Date()))
         }

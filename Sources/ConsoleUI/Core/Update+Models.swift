@@ -1,0 +1,193 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import ProxyAdmin
+
+/// Asks the runner to fetch the cost map; a newer fetch supersedes an older one.
+func startCostMapLoad(_ state: inout AppState, diff reason: CostMapDiffReason? = nil) -> Effect {
+    state.models.loadGeneration += 1
+    state.models.loadInFlight = state.models.loadGeneration
+    state.models.progress = .fetching
+    state.models.loadStartedAt = state.now
+    state.models.diffReason = reason
+    return .loadCostMap(generation: state.models.loadGeneration, diffWithLastSnapshot: reason != nil)
+}
+
+func applyCostMapProgress(_ state: inout AppState, generation: Int, _ progress: CostMapLoadProgress) {
+    guard generation == state.models.loadInFlight else { return }
+    state.models.progress = progress
+}
+
+/// A fetch came back. A failure keeps what is on screen and says why; a success replaces
+/// it and, when a diff was asked for, compares it with the snapshot from before.
+func applyCostMapLoad(_ state: inout AppState, generation: Int, _ result: Result<CostMapFetch, CostMapLoadError>,
+                      at: Date) -> [Effect] {
+    guard generation == state.models.loadInFlight else { return [] }
+    var m = state.models
+    m.loadInFlight = nil
+    m.progress = nil
+    let reason = m.diffReason
+    m.diffReason = nil
+    switch result {
+    case .failure(let error):
+        if m.lastFailure != error.message {
+            let kept = m.loaded != nil ? "; keeping the copy fetched before" : ""
+            logEvent(&state, at, "cost map could not be fetched: \(error.message)\(kept)", .warning)
+        }
+        m.lastFailure = error.message
+        if reason != nil {
+            logEvent(&state, at, "cost map: cannot show what changed (the map could not be fetched)", .warning)
+        }
+        state.models = m
+        return []
+    case .success(let fetch):
+        let selected = m.selectedEntry?.name
+        if m.lastFailure != nil, m.loaded != nil { logEvent(&state, at, "cost map fetched again", .ok) }
+        m.lastFailure = nil
+        var kept = fetch
+        kept.previous = nil  // only the diff needs it; two maps in memory would double the RSS
+        m.loaded = kept
+        m.loadedAt = at
+        m.resort()
+        // Keep the same model selected when it is still listed.
+        if let selected, let map = m.map, let row = m.rows.firstIndex(where: { map.entries[$0].name == selected }) {
+            m.selection = row
+        }
+        if let problem = fetch.snapshotProblem { logEvent(&state, at, "cost map snapshot not kept: \(problem)", .warning) }
+        state.models = m
+        if let reason { noteCostMapChanges(&state, fetch, reason: reason, at: at) }
+        return []
+    }
+}
+
+/// Puts a reload's (or the proxy's own run's) changes in the events, the banner and the
+/// changes page.
+private func noteCostMapChanges(_ state: inout AppState, _ fetch: CostMapFetch, reason: CostMapDiffReason, at: Date) {
+    guard let previous = fetch.previous else {
+        logEvent(&state, at, "cost map: no earlier snapshot to compare with; this copy is kept for next time", .text)
+        return
+    }
+    let diff = CostMapDiff(old: previous, new: fetch.map)
+    let title: String
+    switch reason {
+    case .ownReload: title = "what the cost-map reload changed"
+    case .observed: title = "what changed on the proxy"
+    }
+    state.models.changes = CostMapChanges(diff: diff, title: title, since: fetch.previousSavedAt, at: at)
+    let lead: String
+    switch reason {
+    case .ownReload: lead = "cost map reload: "
+    case .observed(let why): lead = "cost map changed on the proxy (\(why)): "
+    }
+    let hint = diff.isEmpty ? "" : " (3, d: details)"
+    logEvent(&state, at, lead + diff.summary + hint, diff.isEmpty ? .text : .diffChanged)
+    if reason == .ownReload, var banner = state.banner {
+        banner.text += " · " + diff.summary
+        state.banner = banner
+    }
+}
+
+/// Called after each poll: the proxy's cost map moved without synctop asking (its
+/// schedule ran, or another client reloaded), so fetch it and diff with the last snapshot.
+func costMapMovedOnProxy(_ state: inout AppState, before: CostMapSource?, after: CostMapSource?, at: Date) -> Effect? {
+    guard let before, let after else { return nil }
+    var moved: [String] = []
+    if let a = before.sourceRevision, let b = after.sourceRevision, a != b { moved.append("revision \(a.prefix(7)) → \(b.prefix(7))") }
+    if let a = before.modelCount, let b = after.modelCount, a != b { moved.append("\(a) → \(b) models") }
+    if moved.isEmpty, let a = before.loadedAt, let b = after.loadedAt, a != b { moved.append("loaded again") }
+    guard !moved.isEmpty else { return nil }
+    if let own = state.models.ownReloadAt, at.timeIntervalSince(own) < 60 { return nil }  // our own reload
+    if state.models.loadInFlight != nil, state.models.diffReason != nil { return nil }
+    return startCostMapLoad(&state, diff: .observed(moved.joined(separator: ", ")))
+}
+
+/// synctop's cost-map reload succeeded: fetch the map and diff it with the snapshot the
+/// runner took just before sending the reload.
+func refetchCostMapAfterReload(_ state: inout AppState, at: Date) -> Effect {
+    state.models.ownReloadAt = at
+    return startCostMapLoad(&state, diff: .ownReload)
+}
+
+/// Keys while the filter field has them.
+func handleModelsEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    switch state.models.filter.apply(key) {
+    case .submitted:
+        state.models.editingFilter = false
+    case .cancelled:
+        state.models.filter.text = ""
+        state.models.editingFilter = false
+    case .edited, .ignored:
+        break
+    }
+    state.models.selection = 0
+    state.models.refilter()
+    return []
+}
+
+/// The Models view's own actions (quit, help and view switches are the caller's).
+func handleModelsAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let page = max(1, state.size.height - 8)
+    switch action {
+    case .refreshModels:
+        guard state.models.loadInFlight == nil else {
+            state.notice = "the cost map is being fetched already"
+            return []
+        }
+        return [startCostMapLoad(&state)]
+    case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom:
+        let delta: Int = switch action {
+        case .moveUp: -1
+        case .moveDown: 1
+        case .pageUp: -page
+        case .pageDown: page
+        case .moveTop: Int.min / 2
+        default: Int.max / 2
+        }
+        if state.models.mode == .table {
+            state.models.selection = max(0, min(state.models.rows.count - 1, state.models.selection + delta))
+        } else {
+            state.models.pageScroll = max(0, state.models.pageScroll + delta) // the view clamps
+        }
+    case .filter:
+        state.models.mode = .table
+        state.models.editingFilter = true
+    case .nextSortColumn:
+        let all = ModelColumn.allCases
+        let next = all[((all.firstIndex(of: state.models.query.sort) ?? 0) + 1) % all.count]
+        state.models.query = ModelQuery(filter: state.models.filter.text, sort: next)
+        state.models.selection = 0
+        state.models.resort()
+    case .reverseSort:
+        state.models.query.descending.toggle()
+        state.models.selection = 0
+        state.models.resort()
+    case .openDetail:
+        guard state.models.selectedEntry != nil else {
+            state.notice = "no model selected"
+            return []
+        }
+        state.models.mode = .detail
+        state.models.pageScroll = 0
+    case .showChanges:
+        guard state.models.changes != nil else {
+            state.notice = "no cost-map reload seen yet: its changes show here after one (r on the dashboard)"
+            return []
+        }
+        state.models.mode = .changes
+        state.models.pageScroll = 0
+    case .back:
+        if state.models.mode != .table {
+            state.models.mode = .table
+        } else if !state.models.filter.text.isEmpty {
+            state.models.filter.text = ""
+            state.models.refilter()
+        } else {
+            state.screen = .dashboard
+        }
+    default:
+        break
+    }
+    return []
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import ConsoleUI
+@testable import ProxyAdmin
+
+/// The Models view at 80×24 and 200×50 over the real cost maps (LiteLLM 1.100.5 and
+/// 1.109.1, as the simulator's seed holds them), compared as text with Screens/models-*.txt.
+/// Record with `SYNCTOP_RECORD_SCREENS=1 swift test --filter ModelsScreenTests`.
+@Suite struct ModelsScreenTests {
+    typealias S = Scenarios
+    typealias U = ModelsUpdateTests
+    static let sizes = [ScreenSize(width: 80, height: 24), ScreenSize(width: 200, height: 50)]
+
+    static func seed(_ release: String) -> String {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/ProxySimulator/Seed/litellm-\(release)/model_prices_and_context_window.json")
+        return try! String(contentsOf: url, encoding: .utf8)
+    }
+    // Parsed once: the debug build takes a while over 3 MB.
+    static let old = U.fetch(seed("1.100.5"))
+    static let new = U.fetch(seed("1.109.1"))
+
+    static func scenarios() -> [(String, AppState)] {
+        var loading = S.polled(S.snapshot())
+        _ = update(&loading, .key(.char("3")))
+        _ = update(&loading, .costMapProgress(generation: 1, .decoding(bytes: 3_176_369)))
+
+        var failed = loading
+        _ = update(&failed, .costMapLoaded(generation: 1, .failure(CostMapLoadError("proxy unreachable: connection refused")), at: S.now))
+
+        let table = U.loaded(new)
+        var filtered = table
+        for key: Key in [.char("/")] + "claude-opus".map(Key.char) + [.enter, .char("s"), .char("s"), .char("s"), .char("j")] {
+            _ = update(&filtered, .key(key))
+        }
+        var typing = filtered
+        _ = update(&typing, .key(.char("/")))
+        var detail = filtered
+        _ = update(&detail, .key(.enter))
+
+        var changes = U.loaded(new)
+        changes.models.loadInFlight = 9
+        changes.models.diffReason = .ownReload
+        var reloaded = new
+        reloaded.previous = old.map
+        reloaded.previousSavedAt = S.now.addingTimeInterval(-3600)
+        _ = update(&changes, .costMapLoaded(generation: 9, .success(reloaded), at: S.now))
+        var changedFields = changes
+        _ = update(&changes, .key(.char("d")))
+        _ = update(&changedFields, .key(.char("d")))
+        _ = update(&changedFields, .key(.char("G")))
+        return [
+            ("models-loading", loading),
+            ("models-failed", failed),
+            ("models-table", table),
+            ("models-filtered", filtered),
+            ("models-typing", typing),
+            ("models-detail", detail),
+            ("models-changes", changes),
+            ("models-changes-end", changedFields),
+        ]
+    }
+
+    @Test(arguments: sizes)
+    func screensMatch(size: ScreenSize) throws {
+        try ScreenTests.compare(Self.scenarios(), size: size)
+    }
+
+    /// What each screen must show, whatever the recorded text says.
+    @Test func screensSayWhatMatters() {
+        let t = Dictionary(uniqueKeysWithValues: Self.scenarios().map { name, s in
+            var state = s
+            state.size = ScreenSize(width: 200, height: 50)
+            return (name, view(state, zone: .utc).text)
+        })
+        #expect(t["models-loading"]!.contains("decoding 3,101 KB…"))
+        #expect(t["models-failed"]!.contains("✗ proxy unreachable: connection refused"))
+        #expect(t["models-table"]!.contains("Models · 4,552 models · by model ▲"), "sample_spec left out of 4,553 entries")
+        #expect(t["models-filtered"]!.contains("in $/1M ▼"), "sorted by input price, most expensive first")
+        #expect(t["models-changes"]!.contains("+1517 new, −375 removed, 762 re-priced, 1852 other changes  (3410 → 4552 models)"))
+        #expect(t["models-changes"]!.contains("New models (1517)"))
+        #expect(t["models-changes-end"]!.contains(" → "), "field changes old → new")
+    }
+
+    /// Every size from tiny to huge draws every scenario without trapping.
+    @Test func everySizeDraws() {
+        for (_, base) in Self.scenarios() {
+            for w in stride(from: 0, through: 240, by: 17) {
+                for h in stride(from: 0, through: 70, by: 7) {
+                    var s = base
+                    s.size = ScreenSize(width: w, height: h)
+                    _ = view(s, zone: .utc)
+                }
+            }
+        }
+    }
+}
