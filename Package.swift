@@ -47,6 +47,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Issue 5's speed targets, measured in-process (Tests/Benchmarks/run calls it).
+        .executableTarget(name: "synctop-bench", dependencies: ["ProxyAdmin", "ConsoleUI"]),
         .testTarget(name: "ProxyAdminTests", dependencies: ["ProxyAdmin", "ProxySimulator"], exclude: ["Fixtures"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "ProxyAdmin"], exclude: ["Screens"]),
         .testTarget(

@@ -61,8 +61,17 @@ public final class HTTPTransport: ProxyTransport {
         if let apiKey, endpoint.requiresKey { request.headers.add(name: "Authorization", value: "Bearer \(apiKey)") }
         do {
             let response = try await client.execute(request, timeout: .seconds(Int64(timeoutSeconds)))
-            let body = try await response.body.collect(upTo: maxBodyBytes)
-            return ProxyResponse(status: Int(response.status.code), body: Array(body.readableBytesView))
+            // Appended chunk by chunk: collecting into one ByteBuffer and copying that out
+            // would hold the 3 MB cost map twice (issue 5 counts peak memory).
+            var body: [UInt8] = []
+            if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length <= maxBodyBytes {
+                body.reserveCapacity(length)
+            }
+            for try await chunk in response.body {
+                guard body.count + chunk.readableBytes <= maxBodyBytes else { throw NIOTooManyBytesError(maxBytes: maxBodyBytes) }
+                body.append(contentsOf: chunk.readableBytesView)
+            }
+            return ProxyResponse(status: Int(response.status.code), body: body)
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
             throw .timeout(seconds: timeoutSeconds)
         } catch let error as HTTPClientError where error == .connectTimeout {

@@ -15,13 +15,16 @@ struct Synctop: AsyncParsableCommand {
           64  usage error (bad flag, URL or key file)
           69  proxy unreachable (connection refused, DNS, timeout)
           77  authentication or permission (401, 403, key rejected)
-          65  a file or URL that is not a valid mapping (mappings diff)
+          65  a file or URL that is not a valid mapping or cost map (mappings diff, diff)
+          66  no such model in the cost map (price)
           70  proxy-side error (5xx, database missing, unreadable answer)
+          74  a cost-map snapshot could not be written or read (diff --since-last)
           1   declined at a confirmation prompt (nothing sent)
           128+N  the dashboard was ended by signal N
         """,
         subcommands: [DashboardCommand.self, StatusCommand.self, ReloadCommand.self, ScheduleCommand.self, CancelCommand.self,
                       HistoryCommand.self, MappingsCommand.self, CheckHeadersCommand.self,
+                      ModelsCommand.self, PriceCommand.self, CostMapDiffCommand.self,
                       DemoCommand.self, SimulateCommand.self],
         defaultSubcommand: DashboardCommand.self
     )

@@ -27,6 +27,28 @@ struct LiteLLMContractTests {
         #expect(health["db_connected"] as? Bool == false)
     }
 
+    /// Both read `litellm.model_cost`: `model_count` is its length, the public endpoint the
+    /// dict itself. synctop leaves out `sample_spec` (field documentation, not a model), so
+    /// it lists exactly one fewer when the proxy's map holds that entry.
+    @Test func modelsJSONListsEveryModelTheProxyCounts() throws {
+        let proxy = try Self.proxy.get()
+        let cache = NSTemporaryDirectory() + "synctop-contract-cache-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let r = try Harness.run(Harness.binary, ["models", "--json", "--url", proxy.baseURL], env: ["XDG_CACHE_HOME": cache])
+        #expect(r.status == 0, "\(r.err)")
+        let listed = try #require(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let rows = try #require(listed["models"] as? [[String: Any]])
+        let source = try Harness.curl(["-H", "Authorization: Bearer \(RealLiteLLM.masterKey)", "\(proxy.baseURL)/model/cost_map/source"])
+        let count = try #require((JSONSerialization.jsonObject(with: Data(source.out.utf8)) as? [String: Any])?["model_count"] as? Int)
+        let served = try Harness.curl(["\(proxy.baseURL)/public/litellm_model_cost_map"])
+        let map = try #require(JSONSerialization.jsonObject(with: Data(served.out.utf8)) as? [String: Any])
+        #expect(map.count == count, "the two endpoints read the same dict")
+        #expect(map["sample_spec"] != nil, "LiteLLM 1.100.5 keeps the documentation entry in model_cost")
+        #expect(rows.count == count - 1)
+        #expect(listed["total"] as? Int == count - 1)
+        #expect(Set(rows.compactMap { $0["model"] as? String }) == Set(map.keys).subtracting(["sample_spec"]))
+    }
+
     @Test func wrongKeyOnANoDatabaseProxy() throws {
         let proxy = try Self.proxy.get()
         let r = try Harness.run(Harness.binary, ["status", "--url", proxy.baseURL], env: ["LITELLM_PROXY_API_KEY": "sk-wrong-0000"])
@@ -96,12 +118,14 @@ final class RealLiteLLM: @unchecked Sendable {
         litellmPID = try Harness.spawn(bin, ["--config", config.path, "--host", "127.0.0.1", "--port", String(port)],
                                        env: ["LITELLM_LOCAL_MODEL_COST_MAP": "True", "LITELLM_LOCAL_ANTHROPIC_BETA_HEADERS": "True"],
                                        stdout: log.path, stderr: dir.appendingPathComponent("proxy.err").path)
-        atexit { if litellmPID > 0 { kill(litellmPID, SIGTERM) } }
+        // SIGKILL: uvicorn's graceful SIGTERM shutdown did not end it, and leftover proxies
+        // piled up across runs. Nothing of it needs to survive the tests.
+        atexit { if litellmPID > 0 { kill(litellmPID, SIGKILL) } }
         let up = Harness.eventually(timeout: 90) {
             (try? Harness.curl(["-o", "/dev/null", "-w", "%{http_code}", "\(baseURL)/health/liveliness"]).out) == "200"
         }
         guard up else {
-            kill(litellmPID, SIGTERM)
+            kill(litellmPID, SIGKILL)
             let tail = (try? String(contentsOf: dir.appendingPathComponent("proxy.err"), encoding: .utf8))?.suffix(2000) ?? ""
             throw HarnessError("LiteLLM did not start within 90 s:\n\(tail)")
         }

@@ -209,7 +209,7 @@ private func noteChanges(_ state: inout AppState, job: SyncJob, old: JobStatus?,
             effects.append(.record(.observedRun(job, proxy: state.config.proxyURL, lastRun: run)))
             if job == .betaHeaders, let reread = rereadMappingsAfterReload(&state, ownReload: false) { effects.append(reread) }
             if job == .costMap, state.models.loadInFlight == nil || state.models.diffReason == nil {
-                effects.append(startCostMapLoad(&state, diff: .observed("its schedule ran")))
+                effects.append(startCostMapLoad(&state, diff: .observed("reloaded without synctop: its schedule or another client")))
             }
         }
     }

@@ -34,23 +34,26 @@ public struct CostMap: Sendable, Equatable {
     /// A repeated key keeps its first position and its last value, as Python's `json`
     /// (and so the proxy) reads it.
     public static func parse(_ bytes: [UInt8]) throws(ParseError) -> CostMap {
-        let root: JSONValue
-        do { root = try JSONParser.parse(bytes) } catch { throw .syntax(error) }
-        guard case .object(let pairs) = root else { throw .notAnObject(kind: root.kindDescription) }
         var entries: [ModelEntry] = []
-        entries.reserveCapacity(pairs.count)
+        entries.reserveCapacity(bytes.count / 600)
         var seen: [ExactKey: Int] = [:]
-        seen.reserveCapacity(pairs.count)
-        for (name, value) in pairs where !name.exactlyEquals(documentationKey) {
-            let entry = ModelEntry(name: name, value: value)
-            let key = ExactKey(name)
-            if let at = seen[key] {
-                entries[at] = entry
-            } else {
-                seen[key] = entries.count
-                entries.append(entry)
+        let notObject: JSONValue?
+        do {
+            notObject = try JSONParser.forEachMember(of: bytes) { name, value, raw in
+                guard !name.exactlyEquals(documentationKey) else { return }
+                let entry = ModelEntry(name: name, value: value, raw: Array(raw))
+                let key = ExactKey(name)
+                if let at = seen[key] {
+                    entries[at] = entry
+                } else {
+                    seen[key] = entries.count
+                    entries.append(entry)
+                }
             }
+        } catch {
+            throw .syntax(error)
         }
+        if let notObject { throw .notAnObject(kind: notObject.kindDescription) }
         return CostMap(entries: entries)
     }
 }

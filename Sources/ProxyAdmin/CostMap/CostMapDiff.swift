@@ -1,3 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Dispatch
+import Synchronization
+
 /// What changed between two cost maps: models added, removed, and changed field by field
 /// (old → new; prices also as a percentage). Values compare as Python compares the parsed
 /// JSON: 1 == 1.0, and object key order does not matter.
@@ -20,7 +28,17 @@ public struct CostMapDiff: Sendable, Equatable {
         public var key: String
         public var old: JSONValue?
         public var new: JSONValue?
-        public var isPrice: Bool { key.contains("cost") }
+        /// The field's name holds "cost" (input_cost_per_token, cache_read_input_token_cost…).
+        public let isPrice: Bool
+
+        public init(key: String, old: JSONValue?, new: JSONValue?) {
+            self.key = key
+            self.old = old
+            self.new = new
+            isPrice = SearchText.contains(Array(key.utf8), Self.cost)
+        }
+
+        private static let cost = Array("cost".utf8)
 
         /// (new − old) / old in percent, for numeric price fields with a non-zero old value.
         public var percent: Double? {
@@ -50,36 +68,62 @@ public struct CostMapDiff: Sendable, Equatable {
         newCount = new.entries.count
         added = new.entries.filter { old.index[ExactKey($0.name)] == nil }.map(\.name)
         removed = old.entries.filter { new.index[ExactKey($0.name)] == nil }.map(\.name)
-        var changed: [EntryChange] = []
-        for entry in new.entries {
-            guard let i = old.index[ExactKey(entry.name)] else { continue }
-            let before = old.entries[i].value
-            if before.sameValue(as: entry.value) { continue }
-            changed.append(EntryChange(name: entry.name, fields: Self.fieldChanges(before, entry.value)))
+        // Changed entries are parsed on both sides: the slow part, so split across cores.
+        let entries = new.entries
+        let parts = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
+        let results = ChunkResults(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            var found: [EntryChange] = []
+            let lower = entries.count * part / parts, upper = entries.count * (part + 1) / parts
+            for entry in entries[lower..<upper] {
+                guard let i = old.index[ExactKey(entry.name)] else { continue }
+                if old.entries[i].raw == entry.raw { continue }  // the same bytes: the same value
+                let fields = Self.fieldChanges(old.entries[i].value, entry.value)
+                if fields.isEmpty { continue }  // same value, other bytes (1.0 vs 1, key order, spacing)
+                found.append(EntryChange(name: entry.name, fields: fields))
+            }
+            results.set(part, found)
         }
+        let changed = results.joined()
         self.changed = changed
     }
 
-    /// Fields in the new entry's order, then fields only the old one had.
+    /// Fields in the new entry's order, then fields only the old one had; empty when the
+    /// two are the same value. Keys usually come in the same order on both sides, so they
+    /// are walked in step, and only the rest goes through a dictionary.
     static func fieldChanges(_ old: JSONValue, _ new: JSONValue) -> [FieldChange] {
         guard case .object(let o) = old, case .object(let n) = new else {
-            return [FieldChange(key: "", old: old, new: new)]
+            return old.sameValue(as: new) ? [] : [FieldChange(key: "", old: old, new: new)]
         }
-        var oldByKey: [ExactKey: JSONValue] = [:]
-        for (k, v) in o { oldByKey[ExactKey(k)] = v }
-        var newKeys = Set<ExactKey>()
         var out: [FieldChange] = []
-        for (k, v) in n {
-            newKeys.insert(ExactKey(k))
-            let before = oldByKey[ExactKey(k)]
-            if let before, before.sameValue(as: v) { continue }
-            out.append(FieldChange(key: k, old: before, new: v))
+        var k = 0
+        while k < o.count, k < n.count, o[k].0.exactlyEquals(n[k].0) {
+            if !o[k].1.sameValue(as: n[k].1) { out.append(FieldChange(key: n[k].0, old: o[k].1, new: n[k].1)) }
+            k += 1
         }
-        for (k, v) in o where !newKeys.contains(ExactKey(k)) {
-            out.append(FieldChange(key: k, old: v, new: nil))
+        if k == o.count, k == n.count { return out }
+        var oldByKey: [ExactKey: JSONValue] = [:]
+        for (key, v) in o { oldByKey[ExactKey(key)] = v }
+        var newKeys = Set<ExactKey>()
+        for (key, _) in n { newKeys.insert(ExactKey(key)) }
+        for (key, v) in n[k...] {
+            let before = oldByKey[ExactKey(key)]
+            if let before, before.sameValue(as: v) { continue }
+            out.append(FieldChange(key: key, old: before, new: v))
+        }
+        for (key, v) in o[k...] where !newKeys.contains(ExactKey(key)) {
+            out.append(FieldChange(key: key, old: v, new: nil))
         }
         return out
     }
+}
+
+/// One slot per chunk of a parallel diff, each written by exactly one worker.
+private final class ChunkResults: Sendable {
+    private let slots: Mutex<[[CostMapDiff.EntryChange]]>
+    init(count: Int) { slots = Mutex(Array(repeating: [], count: count)) }
+    func set(_ i: Int, _ value: [CostMapDiff.EntryChange]) { slots.withLock { $0[i] = value } }
+    func joined() -> [CostMapDiff.EntryChange] { slots.withLock { $0.flatMap { $0 } } }
 }
 
 extension JSONValue {

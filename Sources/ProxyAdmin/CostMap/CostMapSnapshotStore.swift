@@ -92,7 +92,7 @@ public struct CostMapSnapshotStore: Sendable {
     @discardableResult
     public func save(_ bytes: [UInt8], at time: Date) throws(StoreError) -> Snapshot {
         let existing = list()
-        if let newest = existing.first, let old = try? read(newest), old == bytes { return newest }
+        if let newest = existing.first, Self.file(newest.path, holds: bytes) { return newest }
         try createDirectories()
         var ms = Int64((time.timeIntervalSince1970 * 1000).rounded())
         if let newest = existing.first { ms = max(ms, Int64((newest.savedAt.timeIntervalSince1970 * 1000).rounded()) + 1) }
@@ -120,6 +120,26 @@ public struct CostMapSnapshotStore: Sendable {
         }
         for old in list().dropFirst(keep) { unlink(old.path) }
         return Snapshot(path: path, savedAt: Date(timeIntervalSince1970: Double(ms) / 1000))
+    }
+
+    /// Compares a file with `bytes` 64 KB at a time, never holding a second 3 MB copy.
+    static func file(_ path: String, holds bytes: [UInt8]) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) == bytes.count else { return false }
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var chunk = [UInt8](repeating: 0, count: 64 << 10)
+        var offset = 0
+        while offset < bytes.count {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, min($0.count, bytes.count - offset)) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            let same = chunk.withUnsafeBytes { c in bytes.withUnsafeBytes { b in memcmp(c.baseAddress!, b.baseAddress! + offset, n) == 0 } }
+            guard same else { return false }
+            offset += n
+        }
+        return true
     }
 
     private func createDirectories() throws(StoreError) {

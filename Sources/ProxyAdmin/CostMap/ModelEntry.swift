@@ -3,8 +3,12 @@
 /// exactly as the proxy gave it for the detail pane.
 public struct ModelEntry: Sendable, Equatable {
     public var name: String
-    /// The entry as given: usually an object, but anything is kept and shown.
-    public var value: JSONValue
+    /// The entry's JSON bytes as given. Kept instead of the parsed tree: 4,500 trees are
+    /// ~16 MB, their bytes ~3 MB (issue 5 allows 40 MB in all).
+    public let raw: [UInt8]
+    /// The entry as given: usually an object, but anything is kept and shown. Parsed on
+    /// each use (one entry: microseconds).
+    public var value: JSONValue { (try? JSONParser.parse(raw)) ?? .null }
     public var provider: String?
     public var mode: String?
     /// Dollars per 1M tokens (`input_cost_per_token` × 1,000,000).
@@ -16,8 +20,13 @@ public struct ModelEntry: Sendable, Equatable {
     let searchKey: [UInt8]
 
     public init(name: String, value: JSONValue) {
+        self.init(name: name, value: value, raw: Array(value.rendered().utf8))
+    }
+
+    /// `raw` must be `value`'s JSON text (the parser hands both over).
+    public init(name: String, value: JSONValue, raw: [UInt8]) {
         self.name = name
-        self.value = value
+        self.raw = raw
         provider = value["litellm_provider"].flatMap(Self.text)
         mode = value["mode"].flatMap(Self.text)
         inputPerMillion = value["input_cost_per_token"].flatMap(Self.number).map { $0 * 1_000_000 }

@@ -24,6 +24,21 @@ public enum JSONParser {
         try parseResult(buffer).get()
     }
 
+    /// The top-level object's members one at a time — key, value, and the value's bytes —
+    /// so a caller can keep what it needs of each and drop the rest: the 3 MB cost map
+    /// never exists as one tree. Returns nil for an object, else the (non-object) document.
+    public static func forEachMember(of bytes: [UInt8], _ body: (String, JSONValue, ArraySlice<UInt8>) -> Void)
+        throws(JSONSyntaxError) -> JSONValue? {
+        try bytes.withUnsafeBufferPointer { buffer -> Result<JSONValue?, JSONSyntaxError> in
+            var reader = JSONReader(buffer)
+            do throws(JSONReader.Failure) {
+                return .success(try reader.members { key, value, range in body(key, value, bytes[range]) })
+            } catch {
+                return .failure(JSONSyntaxError(error.message, offset: error.offset, in: buffer))
+            }
+        }.get()
+    }
+
     static func parseResult(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<JSONValue, JSONSyntaxError> {
         var reader = JSONReader(buffer)
         do throws(JSONReader.Failure) {
@@ -92,6 +107,52 @@ struct JSONReader {
         skipWhitespace()
         if i < bytes.count { throw Failure(message: "unexpected \(describe(i)) after the JSON value", offset: i) }
         return value
+    }
+
+    /// See `JSONParser.forEachMember`. Duplicate keys are all handed over, in order.
+    mutating func members(_ body: (String, JSONValue, Range<Int>) -> Void) throws(Failure) -> JSONValue? {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            throw Failure(message: "byte order mark (U+FEFF) before the JSON text", offset: 0)
+        }
+        skipWhitespace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return try document() }
+        try enter()
+        i += 1
+        skipWhitespace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+            i += 1
+        } else {
+            var first = true
+            while true {
+                skipWhitespace()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+                    if i < bytes.count, bytes[i] == UInt8(ascii: "}"), !first {
+                        throw Failure(message: "expected a key after ',' (no trailing commas in JSON)", offset: i)
+                    }
+                    throw Failure(message: "expected '\"' to start a key, found \(describe(i))", offset: i)
+                }
+                first = false
+                let key = try parseString()
+                skipWhitespace()
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
+                    throw Failure(message: "expected ':' after the key, found \(describe(i))", offset: i)
+                }
+                i += 1
+                skipWhitespace()
+                let start = i
+                let value = try parseValue()
+                body(key, value, start..<i)
+                skipWhitespace()
+                guard i < bytes.count else { throw Failure(message: "unexpected end of input, expected ',' or '}'", offset: i) }
+                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+                if bytes[i] == UInt8(ascii: "}") { i += 1; break }
+                throw Failure(message: "expected ',' or '}', found \(describe(i))", offset: i)
+            }
+        }
+        depth -= 1
+        skipWhitespace()
+        if i < bytes.count { throw Failure(message: "unexpected \(describe(i)) after the JSON value", offset: i) }
+        return nil
     }
 
     // MARK: values

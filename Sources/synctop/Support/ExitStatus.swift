@@ -7,8 +7,12 @@ enum ExitStatus {
     static let unreachable = ExitCode(69)
     static let auth = ExitCode(77)
     static let proxy = ExitCode(70)
-    /// A file that is not what it should be (an invalid beta-header mapping).
+    /// A file that is not what it should be (an invalid beta-header mapping or cost map).
     static let dataError = ExitCode(65)
+    /// A model the cost map does not have (`price`).
+    static let notFound = ExitCode(66)
+    /// A cost-map snapshot could not be written or read (`diff --since-last`).
+    static let ioError = ExitCode(74)
 
     static func of(_ error: ProxyError) -> ExitCode {
         switch error.kind {

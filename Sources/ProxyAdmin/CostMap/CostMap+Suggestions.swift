@@ -1,0 +1,29 @@
+extension CostMap {
+    /// Names close to one that is not in the map, for "did you mean": those containing it
+    /// (case-insensitive); failing that, those containing its part after the last "/"
+    /// ("anthropic/claude-x" finds "claude-x"); failing that, those containing every word of
+    /// it; failing that, punctuation ignored ("gpt4o" finds "gpt-4o"). Shortest first (the
+    /// closest to what was typed), then A→Z; at most `limit`.
+    public func suggestions(for query: String, limit: Int = 10) -> [String] {
+        let folded: (String) -> [UInt8] = SearchText.folded
+        let lettersAndDigits: (String) -> [UInt8] = { folded(String($0.filter { $0.isLetter || $0.isNumber })) }
+        let tries: [(needles: [[UInt8]], form: (String) -> [UInt8])] = [
+            ([folded(query)], folded),
+            (query.split(separator: "/").last.map { [folded(String($0))] } ?? [], folded),
+            (query.split { !($0.isLetter || $0.isNumber) }.filter { $0.count >= 2 }.map { folded(String($0)) }, folded),
+            ([lettersAndDigits(query)], lettersAndDigits),
+        ]
+        for (needles, form) in tries where !needles.isEmpty && !needles.allSatisfy(\.isEmpty) {
+            let found = entries.filter { e in
+                let name = form(e.name)
+                return needles.allSatisfy { SearchText.contains(name, $0) }
+            }
+            if !found.isEmpty {
+                return found.map(\.name)
+                    .sorted { a, b in a.utf8.count != b.utf8.count ? a.utf8.count < b.utf8.count : a.precedesByCodePoint(b) }
+                    .prefix(limit).map { $0 }
+            }
+        }
+        return []
+    }
+}
