@@ -9,26 +9,27 @@ struct FooterBar {
 
     func draw(into buffer: inout CellBuffer, width: Int, y: Int) {
         let rightWidth = right.map { DisplayWidth.of($0.text) + 2 } ?? 0
-        let hints = keyMap.bindings.compactMap { b -> (action: Action, key: String, label: String)? in
-            guard !hidden.contains(b.action), let label = b.footer, let key = b.keys.first else { return nil }
-            return (b.action, key.label, label)
-        }
-        func cost(_ h: (action: Action, key: String, label: String)) -> Int {
-            DisplayWidth.of(h.key) + 1 + DisplayWidth.of(h.label) + 2
+        // Drawn every second: plain arrays, no sets or closures allocated per frame.
+        var hints: [(essential: Bool, key: String, label: String, cost: Int)] = []
+        hints.reserveCapacity(keyMap.bindings.count)
+        for b in keyMap.bindings where !hidden.contains(b.action) {
+            guard let label = b.footer, let key = b.keys.first else { continue }
+            let keyLabel = key.label
+            hints.append((Self.essential.contains(b.action), keyLabel, label, keyLabel.utf8.count + 1 + label.utf8.count + 2))
         }
         var budget = width - rightWidth - 1
-        for h in hints where Self.essential.contains(h.action) { budget -= cost(h) }
-        var shown: Set<Action> = Self.essential
-        for h in hints where !Self.essential.contains(h.action) {
-            guard cost(h) <= budget else { break }
-            budget -= cost(h)
-            shown.insert(h.action)
+        for h in hints where h.essential { budget -= h.cost }
+        var shown = hints.map(\.essential)
+        for i in hints.indices where !hints[i].essential {
+            guard hints[i].cost <= budget else { break }
+            budget -= hints[i].cost
+            shown[i] = true
         }
         var line: Line = [Span(" ", .footer)]
-        for h in hints where shown.contains(h.action) {
+        for i in hints.indices where shown[i] {
             if line.count > 1 { line.append(Span("  ", .footer)) }
-            line.append(Span(h.key, .keyHint))
-            line.append(Span(" \(h.label)", .footer))
+            line.append(Span(hints[i].key, .keyHint))
+            line.append(Span(" \(hints[i].label)", .footer))
         }
         buffer.draw(line, x: 0, y: y, width: max(0, width - rightWidth))
         if let right, rightWidth < width {

@@ -15,7 +15,7 @@ struct CostMapDiffCommand: AsyncParsableCommand {
         abstract: "What changed between two cost maps: models added, removed, re-priced, and every changed field.",
         discussion: """
         `diff OLD NEW` compares two files or http(s) URLs. `diff --since-last` fetches the proxy's \
-        map and compares it with the newest snapshot synctop kept of that proxy (`models` and \
+        map and compares it with the newest snapshot synctop kept of that proxy (the dashboard, `models` and \
         `price` keep one each time; the newest 5 per proxy stay under $XDG_CACHE_HOME/synctop, \
         default ~/.cache/synctop). With no snapshot yet it saves the map as the baseline and says \
         so; otherwise it saves nothing, so it shows the same change until something snapshots again. \
