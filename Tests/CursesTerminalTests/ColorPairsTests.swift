@@ -77,3 +77,35 @@ struct PairCacheTests {
         #expect(cache.count < Role.allCases.count) // roles with the same colours share a pair
     }
 }
+
+/// Every shipped theme, brought down to each colour depth a terminal may have.
+struct ShippedThemeDegradationTests {
+    @Test(arguments: Theme.shippedSources.map(\.name))
+    func everyRoleMapsIntoWhatTheTerminalHas(name: String) throws {
+        let source = try #require(Theme.shippedSources.first { $0.name == name }).source
+        let theme = try Theme.parse(source, file: name).get()
+        for role in Role.allCases {
+            let style = theme.style(role)
+            for (depth, limit) in [(ColorDepth.eight, 8), (.sixteen, 16), (.indexed256, 256)] {
+                let plan = StylePlan.make(style, depth: depth, defaultColors: true)
+                #expect((-1..<Int32(limit)).contains(plan.foreground), "\(name) \(role) fg at \(depth)")
+                #expect((-1..<Int32(limit)).contains(plan.background), "\(name) \(role) bg at \(depth)")
+                #expect(plan.underline == style.underline && plan.reverse == style.reverse && plan.dim == style.dim)
+            }
+            let mono = StylePlan.make(style, depth: .none, defaultColors: true)
+            #expect(mono.foreground == -1 && mono.background == -1, "no colour at all without colours")
+            if style.background != .terminalDefault { #expect(mono.reverse, "\(name) \(role): a background becomes reverse video") }
+        }
+    }
+
+    @Test func rgbThemesMapToTheNearestColour() throws {
+        // Solarized's base03-on-cyan selection and Nord's frost: nearest xterm-256 and ANSI.
+        let sel = try Style.parse("#002b36 on #2aa198").get()
+        let eight = StylePlan.make(sel, depth: .eight, defaultColors: true)
+        #expect(eight.foreground == 0 && eight.background == 6, "near-black on cyan")
+        let sixteen = StylePlan.make(sel, depth: .sixteen, defaultColors: true)
+        #expect([0, 8].contains(sixteen.foreground) && [6, 14].contains(sixteen.background))
+        let full = StylePlan.make(sel, depth: .indexed256, defaultColors: true)
+        #expect(full.foreground >= 16 && full.background >= 16, "256 colours: the cube or the grey ramp, not the 16 ANSI ones")
+    }
+}

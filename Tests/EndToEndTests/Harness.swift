@@ -50,7 +50,9 @@ enum Harness {
     static func spawn(_ path: String, _ args: [String], env: [String: String] = [:],
                       stdout: String = "/dev/null", stderr: String = "/dev/null") throws -> pid_t {
         var environment = ProcessInfo.processInfo.environment
-        for k in ["LITELLM_PROXY_URL", "LITELLM_PROXY_API_KEY", "LITELLM_MASTER_KEY"] { environment[k] = nil }
+        // Settings of the developer's (or the test runner's) own environment never leak in;
+        // a test that wants one passes it.
+        for k in ["LITELLM_PROXY_URL", "LITELLM_PROXY_API_KEY", "LITELLM_MASTER_KEY", "NO_COLOR"] { environment[k] = nil }
         environment["XDG_STATE_HOME"] = stateHome
         environment.merge(env) { $1 }
         var actions = posix_spawn_file_actions_t()
@@ -157,7 +159,7 @@ final class TmuxSession {
         // Keep the pane after the command ends so its last screen and exit code can be read.
         // One line, printed at once: "EXITED <status> <echo|-echo>" (the tty's echo flag
         // after synctop left, to prove the terminal was restored).
-        let wrapped = "\(exports) \(command); s=$?; echo \"EXITED $s $(stty -a | grep -o -- '-\\?echo ' | head -1)\"; sleep 600"
+        let wrapped = "unset NO_COLOR; \(exports) \(command); s=$?; echo \"EXITED $s $(stty -a | grep -o -- '-\\?echo ' | head -1)\"; sleep 600"
         let r = try Harness.run("/usr/bin/tmux", ["-u", "-S", socket, "new-session", "-d", "-x", String(width), "-y", String(height),
                                                   "-s", name, "sh", "-c", wrapped],
                                 env: ["TERM": "xterm-256color", "LANG": "C.UTF-8"])

@@ -8,6 +8,9 @@ struct DashboardOptions: ParsableArguments {
     @Option(help: "Seconds between polls (at least 2).")
     var interval: Int = 10
 
+    @Option(help: ArgumentHelp("Colour theme: default, light, solarized-dark, nord, high-contrast, monochrome, a theme in $XDG_CONFIG_HOME/synctop/themes/, or a .toml path.", valueName: "name"))
+    var theme: String = "default"
+
     @Flag(help: "No colour (also when NO_COLOR is set).")
     var noColor = false
 
@@ -21,10 +24,20 @@ struct DashboardOptions: ParsableArguments {
         guard interval >= 2 else { throw ValidationError("--interval must be at least 2 seconds") }
     }
 
-    func terminalOptions() -> TerminalOptions {
+    /// Exits 64 with the theme's problem (unknown name, or the file and line at fault).
+    func terminalOptions() throws -> TerminalOptions {
         let env = Environment.all()
         let noColorEnv = !(env["NO_COLOR"] ?? "").isEmpty
-        return TerminalOptions(theme: .default, noColor: noColor || noColorEnv, asciiOnly: noUnicode)
+        let catalog = ThemeCatalog(userDirectory: ThemeCatalog.userDirectory(environment: env)) { path in
+            try LocalFile.readText(path)
+        }
+        switch catalog.load(theme) {
+        case .success(let t):
+            return TerminalOptions(theme: t, noColor: noColor || noColorEnv, asciiOnly: noUnicode)
+        case .failure(let e):
+            printError("synctop: \(e)")
+            throw ExitStatus.usage
+        }
     }
 
     func dashboardConfig(_ settings: ConnectionSettings) -> DashboardConfig {
@@ -46,7 +59,7 @@ struct DashboardCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try connection.settings()
         let (client, _) = try connection.client(settings, readOnly: options.readOnly, oneShot: false)
-        try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: options.terminalOptions(),
+        try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: try options.terminalOptions(),
                                history: .standard(apiKey: settings.apiKey), mappingSource: mappingSource.source())
     }
 }

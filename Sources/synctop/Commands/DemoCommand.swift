@@ -35,7 +35,7 @@ struct DemoCommand: AsyncParsableCommand {
         let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey, readOnly: options.readOnly)
         var failure: (any Error)?
         do {
-            try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: options.terminalOptions(),
+            try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: try options.terminalOptions(),
                                    history: .standard(apiKey: settings.apiKey),
                                    // The simulator serves the "remote" file its reloads read.
                                    mappingSource: mappingSource.source(fallbackURL: sim.baseURL + "/_sim/remote/anthropic_beta_headers_config.json"))

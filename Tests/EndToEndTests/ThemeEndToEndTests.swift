@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Themes in a real terminal: `--theme` picks one, a user theme file overrides a shipped
+/// one, NO_COLOR and monochrome put no colour on screen, a bad theme is refused with its
+/// file and line before the screen is taken over.
+@Suite(.serialized, .enabled(if: Harness.hasBinary, "needs the built synctop (swift build)"))
+struct ThemeEndToEndTests {
+    static let key = ["LITELLM_PROXY_API_KEY": SimulatorProcess.masterKey]
+
+    /// SGR colour parameters (30–37, 40–47, 90–97, 100–107, 38;…, 48;…) in tmux's `-e` capture.
+    static func colourCodes(_ screen: String) -> [String] {
+        let pattern = try! NSRegularExpression(pattern: "\u{1b}\\[([0-9;]*)m")
+        let ns = screen as NSString
+        var found: [String] = []
+        for m in pattern.matches(in: screen, range: NSRange(location: 0, length: ns.length)) {
+            let params = ns.substring(with: m.range(at: 1)).split(separator: ";").compactMap { Int($0) }
+            var i = 0
+            while i < params.count {
+                let p = params[i]
+                if p == 38 || p == 48 { found.append("\(p)…"); i += (params.count > i + 1 && params[i + 1] == 5) ? 3 : 5; continue }
+                if (30...37).contains(p) || (40...47).contains(p) || (90...97).contains(p) || (100...107).contains(p) { found.append(String(p)) }
+                i += 1
+            }
+        }
+        return found
+    }
+
+    @Test func aThemeColoursTheScreenAndMonochromeAndNoColorDoNot() throws {
+        let sim = try SimulatorProcess()
+        defer { sim.stop() }
+        for (theme, env, coloured) in [("nord", [String: String](), true), ("monochrome", [:], false), ("default", ["NO_COLOR": "1"], false)] {
+            let tmux = try TmuxSession(command: "\(Harness.binary) --url \(sim.baseURL) --theme \(theme)", width: 120, height: 40,
+                                       env: Self.key.merging(env) { $1 })
+            defer { tmux.kill() }
+            #expect(tmux.waitFor("polled").found, "\(theme)")
+            let codes = Self.colourCodes(tmux.capture(colors: true))
+            if coloured {
+                let raw = tmux.capture(colors: true)
+                #expect(!codes.isEmpty, "\(theme) draws in colour: \(raw.prefix(300).debugDescription)")
+            } else {
+                #expect(codes.isEmpty, "\(theme) \(env): no colour codes on screen, found \(codes.prefix(5))")
+            }
+        }
+    }
+
+    @Test func aUserThemeOverridesAndABadOneIsRefusedWithItsLine() throws {
+        let config = NSTemporaryDirectory() + "synctop-e2e-config-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: config + "/synctop/themes", withIntermediateDirectories: true)
+        try "name = \"mine\"\n[roles]\ntitle = \"red\"\nborderz = \"blue\"\n".write(toFile: config + "/synctop/themes/nord.toml", atomically: true, encoding: .utf8)
+        let bad = try Harness.run(Harness.binary, ["--url", "http://127.0.0.1:9", "--theme", "nord"],
+                                  env: Self.key.merging(["XDG_CONFIG_HOME": config]) { $1 }, timeout: 20)
+        #expect(bad.status == 64)
+        #expect(bad.err.contains("\(config)/synctop/themes/nord.toml:4: unknown role \"borderz\""), "\(bad.err)")
+        let unknown = try Harness.run(Harness.binary, ["--url", "http://127.0.0.1:9", "--theme", "purple-haze"], env: Self.key, timeout: 20)
+        #expect(unknown.status == 64)
+        #expect(unknown.err.contains("no theme \"purple-haze\"; shipped: default, light, solarized-dark, nord, high-contrast, monochrome"))
+    }
+}
