@@ -68,6 +68,9 @@ public final class CursesScreen {
         _ = intrflush(window, false)
         _ = keypad(window, true)
         _ = nodelay(window, true)
+        // No typeahead checks during updates: they cost two poll(2) calls per frame, and
+        // keys are read right after every frame anyway (idle CPU, issue 2).
+        _ = typeahead(-1)
         if getenv("ESCDELAY") == nil { _ = set_escdelay(25) } // a lone Esc must not lag
         Self.passFlowControlKeys(fd: fileno(input))
         _ = curs_set(0)

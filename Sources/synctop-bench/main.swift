@@ -106,3 +106,15 @@ for _ in 0..<12 {
     summary = d.summary
 }
 print("diff of the two real maps (\(summary)):  median \(ms(percentile(diffs, 0.5))), max \(ms(diffs.max()!))  (target <= 50 ms)")
+
+// 4. One dashboard frame (what the idle dashboard does every second).
+var dash = AppState(config: config, now: t0, size: size)
+_ = update(&dash, .tick(t0))
+var frames: [UInt64] = []
+for i in 0..<2000 {
+    _ = update(&dash, .tick(t0.addingTimeInterval(Double(i))))
+    let a = nowNs()
+    _ = view(dash)
+    frames.append(nowNs() - a)
+}
+print("dashboard frame (view only, 120x40):  median \(ms(percentile(frames, 0.5))), p99 \(ms(percentile(frames, 0.99)))")

@@ -1,0 +1,361 @@
+#compdef synctop
+
+__synctop_complete() {
+    local -ar non_empty_completions=("${@:#(|:*)}")
+    local -ar empty_completions=("${(M)@:#(|:*)}")
+    _describe -V '' non_empty_completions -- empty_completions -P $'\'\''
+}
+
+__synctop_custom_complete() {
+    local -a completions
+    completions=("${(@f)"$("${command_name}" "${@}" "${command_line[@]}")"}")
+    if [[ "${#completions[@]}" -gt 1 ]]; then
+        __synctop_complete "${completions[@]:0:-1}"
+    fi
+}
+
+__synctop_cursor_index_in_current_word() {
+    if [[ -z "${QIPREFIX}${IPREFIX}${PREFIX}" ]]; then
+        printf 0
+    else
+        printf %s "${#${(z)LBUFFER}[-1]}"
+    fi
+}
+
+_synctop() {
+    emulate -RL zsh -G
+    setopt extendedglob nullglob numericglobsort
+    unsetopt aliases banghist
+
+    local -xr SAP_SHELL=zsh
+    local -x SAP_SHELL_VERSION
+    SAP_SHELL_VERSION="$(builtin emulate zsh -c 'printf %s "${ZSH_VERSION}"')"
+    local -r SAP_SHELL_VERSION
+
+    local context state state_descr line
+    local -A opt_args
+
+    local -r command_name="${words[1]}"
+    local -ar command_line=("${words[@]}")
+    local -ir current_word_index="$((CURRENT - 1))"
+
+    local -i ret=1
+    local -ar arg_specs=(
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'dashboard:The live full-screen dashboard (the default command).'
+            'status:Print both sync jobs, the cost map'\''s provenance and the proxy'\''s health once.'
+            'reload:Reload the cost map or the beta-header mapping on the proxy now.'
+            'schedule:Make the proxy reload the cost map or the beta-header mapping every N hours.'
+            'cancel:Cancel the proxy'\''s periodic reload of the cost map or the beta-header mapping.'
+            'history:Print the actions synctop took and the runs it observed, with per-job success rates.'
+            'mappings:Print the Anthropic beta-header mapping: which beta each provider forwards, renames or drops.'
+            'check-headers:What LiteLLM would forward to each provider for an anthropic-beta header line.'
+            'models:List every model of the proxy'\''s cost map: provider, mode, prices per 1M tokens, context window.'
+            'price:Print every field of one model in the proxy'\''s cost map (verify pricing).'
+            'diff:What changed between two cost maps: models added, removed, re-priced, and every changed field.'
+            'demo:Start the built-in LiteLLM simulator and open the dashboard on it (no proxy needed).'
+            'simulate:Run the built-in LiteLLM admin API simulator on loopback until interrupted.'
+            'help:Show subcommand help information.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        dashboard|status|reload|schedule|cancel|history|mappings|check-headers|models|price|diff|demo|simulate|help)
+            "_synctop_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_synctop_dashboard() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
+        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--interval[Seconds between polls (at least 2).]:interval:'
+        '--theme[Colour theme\: default, light, solarized-dark, nord, high-contrast, monochrome, a theme in $XDG_CONFIG_HOME/synctop/themes/, or a .toml path.]:name:'
+        '--no-color[No colour (also when NO_COLOR is set).]'
+        '--no-unicode[Draw with ASCII only (for terminals without box-drawing characters).]'
+        '--read-only[Watch only\: reload, interval and cancel keys are off and no write request is ever sent.]'
+        '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
+        '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_status() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
+        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--json[Write JSON (timestamps ISO 8601 UTC with offset; keys cost_map, beta_headers, source, health).]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_reload() {
+    local -i ret=1
+    local -ar _job=('cost-map' 'beta-headers')
+    local -ar arg_specs=(
+        ':job:{__synctop_complete "${_job[@]}"}'
+        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
+        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--yes[Do not ask for confirmation.]'
+        '--json[Write the result as JSON.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_schedule() {
+    local -i ret=1
+    local -ar _job=('cost-map' 'beta-headers')
+    local -ar arg_specs=(
+        ':job:{__synctop_complete "${_job[@]}"}'
+        '--hours[Whole hours between reloads (1 to 8760).]:hours:'
+        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
+        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--json[Write the result as JSON.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_cancel() {
+    local -i ret=1
+    local -ar _job=('cost-map' 'beta-headers')
+    local -ar arg_specs=(
+        ':job:{__synctop_complete "${_job[@]}"}'
+        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
+        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--yes[Do not ask for confirmation.]'
+        '--json[Write the result as JSON.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_history() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Write JSON\: {"records"\: \[...\], "stats"\: {...}, "skipped_lines"\: N}.]'
+        '--job[Only this job.]:job:'
+        '--limit[Print only the last N records (statistics still cover all).]:n:'
+        '--history-file[The history file (default\: the XDG state path above).]:path:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_mappings() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '(-h --help)'{-h,--help}'[Show help information.]'
+        '(-): :->command'
+        '(-)*:: :->arg'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+    case "${state}" in
+    command)
+        local -ar subcommands=(
+            'show:Print the mapping (the default).'
+            'diff:What changed between two mappings (files or http(s) URLs): betas, columns, cells, aliases.'
+        )
+        _describe -V subcommand subcommands && ret=0
+        ;;
+    arg)
+        case "${words[1]}" in
+        show|diff)
+            "_synctop_mappings_${words[1]}" && ret=0
+            ;;
+        esac
+        ;;
+    esac
+
+    return "${ret}"
+}
+
+_synctop_mappings_show() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--provider[Only this provider'\''s column (an alias in provider_aliases works too).]:provider:'
+        '--json[Write JSON\: {"source", "providers", "betas"\: \[{"beta", "supported_by", "cells"}\], ...}.]'
+        '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
+        '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_mappings_diff() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':old:'
+        ':new:'
+        '--json[Write JSON\: {"old", "new", "added_betas", "removed_betas", "added_columns", ...}.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_check-headers() {
+    local -i ret=1
+    local -ar ___placement=('header' 'body')
+    local -ar arg_specs=(
+        ':line:'
+        '--provider[Only this provider (an alias, or a name without a column, works too).]:provider:'
+        '--placement[Only this placement\: header or body.]:placement:{__synctop_complete "${___placement[@]}"}'
+        '--json[Write JSON\: \[{"provider", "placement", "forwarded"\: \[...\], "dropped"\: \[{"beta", "reason"}\], "renamed"}\].]'
+        '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
+        '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_models() {
+    local -i ret=1
+    local -ar ___sort=('model' 'provider' 'mode' 'input' 'output' 'max-input' 'max-output')
+    local -ar arg_specs=(
+        '--filter[Only models whose name or provider contains this (case-insensitive).]:text:'
+        '--sort[Sort by this column\: model, provider, mode, input, output, max-input, max-output. Names A→Z, numbers largest first; missing values last.]:column:{__synctop_complete "${___sort[@]}"}'
+        '--reverse[Reverse the sort order (missing values stay last).]'
+        '--json[Write JSON\: {"proxy", "total", "count", "models"\: \[{"model", "provider", "mode", "input_per_million", ...}\]}.]'
+        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
+        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_price() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':model:'
+        '--json[Write JSON\: the table'\''s columns, then "entry" with every field as given.]'
+        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
+        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_diff() {
+    local -i ret=1
+    local -ar arg_specs=(
+        ':old:'
+        ':new:'
+        '--since-last[Compare the proxy'\''s cost map now with the newest snapshot of it (no OLD NEW).]'
+        '--json[Write JSON\: {"old", "new", "summary", "counts", "added", "removed", "changed"\: \[{"model", "fields"}\]}.]'
+        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
+        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_demo() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--interval[Seconds between polls (at least 2).]:interval:'
+        '--theme[Colour theme\: default, light, solarized-dark, nord, high-contrast, monochrome, a theme in $XDG_CONFIG_HOME/synctop/themes/, or a .toml path.]:name:'
+        '--no-color[No colour (also when NO_COLOR is set).]'
+        '--no-unicode[Draw with ASCII only (for terminals without box-drawing characters).]'
+        '--read-only[Watch only\: reload, interval and cancel keys are off and no write request is ever sent.]'
+        '--no-db[Answer as a proxy started without a database (writes fail with 500, as LiteLLM does).]'
+        '--master-key[The master (proxy_admin) key the simulator accepts.]:master-key:'
+        '--latency[Delay every answer by this many milliseconds.]:ms:'
+        '--litellm-version[Which LiteLLM release to answer as (1.100.5 or 1.109.1).]:litellm-version:'
+        '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
+        '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_simulate() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--port[Loopback port to listen on (0 picks a free one).]:port:'
+        '--demo-schedules[Seed schedules that come due within minutes, as in the demo.]'
+        '--no-db[Answer as a proxy started without a database (writes fail with 500, as LiteLLM does).]'
+        '--master-key[The master (proxy_admin) key the simulator accepts.]:master-key:'
+        '--latency[Delay every answer by this many milliseconds.]:ms:'
+        '--litellm-version[Which LiteLLM release to answer as (1.100.5 or 1.109.1).]:litellm-version:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_help() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*:subcommands:'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+if [[ "${funcstack[1]}" = _synctop ]]; then
+    _synctop "${@}"
+else
+    compdef _synctop synctop
+fi
