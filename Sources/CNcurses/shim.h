@@ -18,6 +18,10 @@
 // (stdscr, COLORS, COLOR_PAIRS) under strict concurrency, so they are wrapped here.
 
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
+
+// From <term.h>, which is not included: its macros (lines, columns, ...) would clash.
+// `synctop info` reads terminfo with it without taking over the screen.
+extern int setupterm(const char *term, int filedes, int *errret);
 static inline int cn_colors(void) { return COLORS; }
 static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
 

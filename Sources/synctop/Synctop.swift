@@ -23,7 +23,7 @@ struct Synctop: AsyncParsableCommand {
           128+N  the dashboard was ended by signal N
         """,
         subcommands: [DashboardCommand.self, StatusCommand.self, ReloadCommand.self, ScheduleCommand.self, CancelCommand.self,
-                      HistoryCommand.self, MappingsCommand.self, CheckHeadersCommand.self,
+                      HistoryCommand.self, MappingsCommand.self, CheckHeadersCommand.self, InfoCommand.self,
                       ModelsCommand.self, PriceCommand.self, CostMapDiffCommand.self,
                       DemoCommand.self, SimulateCommand.self],
         defaultSubcommand: DashboardCommand.self

@@ -173,13 +173,13 @@ _synctop() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    dashboard|status|reload|schedule|cancel|history|mappings|check-headers|models|price|diff|demo|simulate|help)
+    dashboard|status|reload|schedule|cancel|history|mappings|check-headers|info|models|price|diff|demo|simulate|help)
         # Offer subcommand argument completions
         "_synctop_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'dashboard status reload schedule cancel history mappings check-headers models price diff demo simulate help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'dashboard status reload schedule cancel history mappings check-headers info models price diff demo simulate help' -- "${cur}"))
         ;;
     esac
 }
@@ -430,6 +430,42 @@ _synctop_check-headers() {
         ;;
     '--placement')
         __synctop_add_completions -W 'header'$'\n''body'
+        return
+        ;;
+    '--beta-headers-url')
+        return
+        ;;
+    '--beta-headers-file')
+        return
+        ;;
+    esac
+}
+
+_synctop_info() {
+    repeating_flags=()
+    non_repeating_flags=(--no-color --no-unicode --read-only --json -h --help)
+    repeating_options=()
+    non_repeating_options=(--url --key-file --timeout --ca-file --interval --theme --beta-headers-url --beta-headers-file)
+    __synctop_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--url')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    '--theme')
         return
         ;;
     '--beta-headers-url')

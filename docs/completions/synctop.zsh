@@ -57,6 +57,7 @@ _synctop() {
             'history:Print the actions synctop took and the runs it observed, with per-job success rates.'
             'mappings:Print the Anthropic beta-header mapping: which beta each provider forwards, renames or drops.'
             'check-headers:What LiteLLM would forward to each provider for an anthropic-beta header line.'
+            'info:Show the paths synctop uses, the terminal'\''s capabilities and each effective setting with its origin.'
             'models:List every model of the proxy'\''s cost map: provider, mode, prices per 1M tokens, context window.'
             'price:Print every field of one model in the proxy'\''s cost map (verify pricing).'
             'diff:What changed between two cost maps: models added, removed, re-priced, and every changed field.'
@@ -68,7 +69,7 @@ _synctop() {
         ;;
     arg)
         case "${words[1]}" in
-        dashboard|status|reload|schedule|cancel|history|mappings|check-headers|models|price|diff|demo|simulate|help)
+        dashboard|status|reload|schedule|cancel|history|mappings|check-headers|info|models|price|diff|demo|simulate|help)
             "_synctop_${words[1]}" && ret=0
             ;;
         esac
@@ -247,6 +248,28 @@ _synctop_check-headers() {
         '--json[Write JSON\: \[{"provider", "placement", "forwarded"\: \[...\], "dropped"\: \[{"beta", "reason"}\], "renamed"}\].]'
         '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
         '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_info() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
+        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--interval[Seconds between polls (at least 2).]:interval:'
+        '--theme[Colour theme\: default, light, solarized-dark, nord, high-contrast, monochrome, a theme in $XDG_CONFIG_HOME/synctop/themes/, or a .toml path.]:name:'
+        '--no-color[No colour (also when NO_COLOR is set).]'
+        '--no-unicode[Draw with ASCII only (for terminals without box-drawing characters).]'
+        '--read-only[Watch only\: reload, interval and cancel keys are off and no write request is ever sent.]'
+        '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
+        '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '--json[Write JSON\: {"settings"\: \[{name, value, origin}\], "paths"\: \[{name, path, state}\], "terminal"\: {...}}.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0

@@ -1,0 +1,121 @@
+import ArgumentParser
+import ConsoleUI
+import CursesTerminal
+import ProxyAdmin
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `synctop info`: every path synctop reads or writes, what the terminal can do, and each
+/// effective setting with where it came from. The key is masked; nothing is sent.
+struct InfoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "info",
+        abstract: "Show the paths synctop uses, the terminal's capabilities and each effective setting with its origin.",
+        discussion: "Takes the same options as the dashboard, to show what they resolve to. Sends nothing to the proxy."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var options: DashboardOptions
+    @OptionGroup var mappingSource: MappingSourceOptions
+
+    @Flag(help: "Write JSON: {\"settings\": [{name, value, origin}], \"paths\": [{name, path, state}], \"terminal\": {...}}.")
+    var json = false
+
+    func run() throws {
+        let env = Environment.all()
+        let settings = try connection.settings()
+        let args = CommandLine.arguments
+        func given(_ flag: String) -> Bool { args.contains { $0 == flag || $0.hasPrefix(flag + "=") } }
+        func origin(_ flag: String, env variable: String? = nil) -> String {
+            if given(flag) { return "flag \(flag)" }
+            if let variable, !(env[variable] ?? "").isEmpty { return "environment \(variable)" }
+            return "default"
+        }
+        let keyOrigin = settings.apiKey == nil ? "none found"
+            : [settings.keyOrigin.rawValue, settings.keySourceName].compactMap { $0 }.joined(separator: " ")
+        let beta = mappingSource.source()
+        var rows: [(String, String, String)] = [
+            ("proxy URL", settings.baseURL, settings.urlOrigin == .flag ? "flag --url" : settings.urlOrigin == .environment
+                ? "environment LITELLM_PROXY_URL" : settings.urlOrigin == .configFile ? "config file ~/.litellm/config.json" : "default"),
+            ("API key", settings.maskedKey, keyOrigin),
+            ("poll interval", "\(options.interval) s", origin("--interval")),
+            ("request timeout", "\(connection.timeout) s", origin("--timeout")),
+            ("theme", options.theme, origin("--theme")),
+            ("colour", options.noColor || !(env["NO_COLOR"] ?? "").isEmpty ? "off" : "on", given("--no-color") ? "flag --no-color"
+                : !(env["NO_COLOR"] ?? "").isEmpty ? "environment NO_COLOR" : "default"),
+            ("unicode", options.noUnicode ? "off (ASCII)" : "on", origin("--no-unicode")),
+            ("read-only", options.readOnly ? "yes" : "no", origin("--read-only")),
+            ("beta-header mapping", Self.where(beta.location), beta.origin == .defaultValue ? "default" : beta.origin.rawValue),
+        ]
+        if let ca = connection.caFile { rows.append(("CA file", ca, "flag --ca-file")) }
+
+        let snapshots = CostMapSnapshotStore(root: CostMapSnapshotStore.defaultRoot(environment: env), proxyURL: settings.baseURL)
+        var paths: [(String, String, String)] = [
+            ("history (written)", HistoryStore.defaultPath(environment: env), Self.state(of: HistoryStore.defaultPath(environment: env))),
+            ("cost-map snapshots (written)", snapshots.directory, "\(snapshots.list().count) kept, newest \(snapshots.keep) stay"),
+            ("user themes (read)", ThemeCatalog.userDirectory(environment: env) ?? "— (no HOME)",
+             ThemeCatalog.userDirectory(environment: env).map(Self.state(of:)) ?? "—"),
+            ("LiteLLM CLI config (read for base_url)", (env["HOME"] ?? "~") + "/.litellm/config.json",
+             Self.state(of: (env["HOME"] ?? "~") + "/.litellm/config.json")),
+        ]
+        if case .file(let path) = beta.location { paths.append(("beta-header mapping (read)", path, Self.state(of: path))) }
+        if let keyFile = connection.keyFile { paths.append(("key file (read)", keyFile, Self.state(of: keyFile))) }
+
+        let caps = TerminalCapabilities.probe(environment: env)
+        if json {
+            print(Self.json(rows, paths, caps).rendered(pretty: true))
+        } else {
+            print(Self.text(rows, paths, caps), terminator: "")
+        }
+    }
+
+    static func `where`(_ location: BetaHeaderSource.Location) -> String {
+        switch location {
+        case .file(let path): path
+        case .url(let url): url
+        case .bundled: "synctop's bundled copy (LiteLLM 1.109.1's file)"
+        }
+    }
+
+    static func state(of path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return errno == ENOENT ? "does not exist yet" : String(cString: strerror(errno)) }
+        if info.st_mode & S_IFMT == S_IFDIR { return "folder" }
+        return "exists, \(ModelNumberText.grouped(Int(info.st_size))) bytes"
+    }
+
+    static func colourText(_ c: TerminalCapabilities) -> String {
+        if let problem = c.problem { return "none (\(problem))" }
+        var text = "\(c.depth) (terminfo colors=\(c.colors)\(c.rgb ? ", RGB" : ""))"
+        if c.noColorVariable { text += "; NO_COLOR is set" }
+        return text
+    }
+
+    static func text(_ rows: [(String, String, String)], _ paths: [(String, String, String)], _ c: TerminalCapabilities) -> String {
+        var out = "Settings (value, then where it came from)\n"
+        let w1 = rows.map { $0.0.count }.max() ?? 0
+        for (name, value, origin) in rows { out += "  \(name.padding(w1 + 2))\(value)  (\(origin))\n" }
+        out += "Paths\n"
+        let w2 = paths.map { $0.0.count }.max() ?? 0
+        for (name, path, state) in paths { out += "  \(name.padding(w2 + 2))\(path)  (\(state))\n" }
+        out += "Terminal\n"
+        out += "  TERM      \(c.term ?? "(not set)")\n"
+        out += "  output    \(c.stdoutIsTerminal ? "a terminal" : "not a terminal (the dashboard needs one)")\n"
+        out += "  colours   \(colourText(c))\n"
+        out += "  encoding  \(c.utf8 ? "UTF-8" : "not UTF-8: lines and symbols are drawn in ASCII")\n"
+        return out
+    }
+
+    static func json(_ rows: [(String, String, String)], _ paths: [(String, String, String)], _ c: TerminalCapabilities) -> JSONValue {
+        .object([
+            ("settings", .array(rows.map { .object([("name", .string($0.0)), ("value", .string($0.1)), ("origin", .string($0.2))]) })),
+            ("paths", .array(paths.map { .object([("name", .string($0.0)), ("path", .string($0.1)), ("state", .string($0.2))]) })),
+            ("terminal", .object([
+                ("term", .optional(c.term)), ("stdout_is_terminal", .bool(c.stdoutIsTerminal)), ("colors", .int(c.colors)),
+                ("rgb", .bool(c.rgb)), ("depth", .string(c.depth.description)), ("utf8", .bool(c.utf8)),
+                ("no_color", .bool(c.noColorVariable)), ("problem", .optional(c.problem)),
+            ])),
+        ])
+    }
+}
