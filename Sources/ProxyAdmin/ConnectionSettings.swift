@@ -5,7 +5,7 @@
 /// would show in `ps` and shell history.
 public struct ConnectionSettings: Equatable, Sendable {
     public enum Origin: String, Sendable, Equatable {
-        case flag, environment, configFile = "config file", defaultValue = "default", none
+        case flag, environment, configFile = "config file", synctopConfig = "synctop config", defaultValue = "default", none
     }
 
     public var baseURL: String
@@ -28,6 +28,7 @@ public struct ConnectionSettings: Equatable, Sendable {
     /// Pure: all outside input is passed in. `readFile` returns nil when a file is absent.
     public static func resolve(
         urlFlag: String?, keyFile: String?, environment: [String: String], homeDirectory: String?,
+        configURL: String? = nil, configKeyFile: String? = nil,
         readFile: (String) throws(SettingsError) -> String?
     ) throws(SettingsError) -> ConnectionSettings {
         var url: String
@@ -36,6 +37,8 @@ public struct ConnectionSettings: Equatable, Sendable {
             (url, urlOrigin) = (urlFlag, .flag)
         } else if let env = environment["LITELLM_PROXY_URL"], !env.isEmpty {
             (url, urlOrigin) = (env, .environment)
+        } else if let configURL {
+            (url, urlOrigin) = (configURL, .synctopConfig)  // synctop's config.toml: after the environment
         } else if let home = homeDirectory, let text = try readFile(home + "/.litellm/config.json"),
                   let base = LiteLLMCLIConfig.baseURL(in: text) {
             (url, urlOrigin) = (base, .configFile)
@@ -50,18 +53,24 @@ public struct ConnectionSettings: Equatable, Sendable {
         var key: String?
         var keyOrigin = Origin.none
         var keyName: String?
-        if let keyFile {
-            guard let text = try readFile(keyFile) else { throw .keyFileMissing(keyFile) }
+        func readKey(_ path: String) throws(SettingsError) -> String {
+            guard let text = try readFile(path) else { throw .keyFileMissing(path) }
             let trimmed = text.trimmingCharacters(in: " \t\r\n")
-            guard !trimmed.isEmpty else { throw .keyFileEmpty(keyFile) }
-            guard !trimmed.contains("\n") else { throw .keyFileHasSeveralLines(keyFile) }
-            (key, keyOrigin, keyName) = (trimmed, .flag, keyFile)
+            guard !trimmed.isEmpty else { throw .keyFileEmpty(path) }
+            guard !trimmed.contains("\n") else { throw .keyFileHasSeveralLines(path) }
+            return trimmed
+        }
+        if let keyFile {
+            (key, keyOrigin, keyName) = (try readKey(keyFile), .flag, keyFile)
         } else {
             for name in ["LITELLM_PROXY_API_KEY", "LITELLM_MASTER_KEY"] {
                 if let v = environment[name]?.trimmingCharacters(in: " \t\r\n"), !v.isEmpty {
                     (key, keyOrigin, keyName) = (v, .environment, name)
                     break
                 }
+            }
+            if key == nil, let configKeyFile {
+                (key, keyOrigin, keyName) = (try readKey(configKeyFile), .synctopConfig, configKeyFile)
             }
         }
         return ConnectionSettings(baseURL: url, urlOrigin: urlOrigin, apiKey: key, keyOrigin: keyOrigin, keySourceName: keyName)

@@ -188,7 +188,7 @@ _synctop_dashboard() {
     repeating_flags=()
     non_repeating_flags=(--no-color --no-unicode --read-only -h --help)
     repeating_options=()
-    non_repeating_options=(--url --key-file --timeout --ca-file --interval --theme --beta-headers-url --beta-headers-file)
+    non_repeating_options=(--url --key-file --timeout --config --ca-file --interval --theme --beta-headers-url --beta-headers-file)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
@@ -200,6 +200,9 @@ _synctop_dashboard() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--config')
         return
         ;;
     '--ca-file')
@@ -224,7 +227,7 @@ _synctop_status() {
     repeating_flags=()
     non_repeating_flags=(--json -h --help)
     repeating_options=()
-    non_repeating_options=(--url --key-file --timeout --ca-file)
+    non_repeating_options=(--url --key-file --timeout --config --ca-file)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
@@ -238,6 +241,9 @@ _synctop_status() {
     '--timeout')
         return
         ;;
+    '--config')
+        return
+        ;;
     '--ca-file')
         return
         ;;
@@ -248,7 +254,7 @@ _synctop_reload() {
     repeating_flags=()
     non_repeating_flags=(--yes --json -h --help)
     repeating_options=()
-    non_repeating_options=(--url --key-file --timeout --ca-file)
+    non_repeating_options=(--url --key-file --timeout --config --ca-file)
     __synctop_offer_flags_options 1
 
     # Offer option value completions
@@ -260,6 +266,9 @@ _synctop_reload() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--config')
         return
         ;;
     '--ca-file')
@@ -280,7 +289,7 @@ _synctop_schedule() {
     repeating_flags=()
     non_repeating_flags=(--json -h --help)
     repeating_options=()
-    non_repeating_options=(--hours --url --key-file --timeout --ca-file)
+    non_repeating_options=(--hours --url --key-file --timeout --config --ca-file)
     __synctop_offer_flags_options 1
 
     # Offer option value completions
@@ -295,6 +304,9 @@ _synctop_schedule() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--config')
         return
         ;;
     '--ca-file')
@@ -315,7 +327,7 @@ _synctop_cancel() {
     repeating_flags=()
     non_repeating_flags=(--yes --json -h --help)
     repeating_options=()
-    non_repeating_options=(--url --key-file --timeout --ca-file)
+    non_repeating_options=(--url --key-file --timeout --config --ca-file)
     __synctop_offer_flags_options 1
 
     # Offer option value completions
@@ -327,6 +339,9 @@ _synctop_cancel() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--config')
         return
         ;;
     '--ca-file')
@@ -391,7 +406,7 @@ _synctop_mappings_show() {
     repeating_flags=()
     non_repeating_flags=(--json -h --help)
     repeating_options=()
-    non_repeating_options=(--provider --beta-headers-url --beta-headers-file)
+    non_repeating_options=(--provider --beta-headers-url --beta-headers-file --config)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
@@ -403,6 +418,9 @@ _synctop_mappings_show() {
         return
         ;;
     '--beta-headers-file')
+        return
+        ;;
+    '--config')
         return
         ;;
     esac
@@ -420,7 +438,7 @@ _synctop_check-headers() {
     repeating_flags=()
     non_repeating_flags=(--json -h --help)
     repeating_options=()
-    non_repeating_options=(--provider --placement --beta-headers-url --beta-headers-file)
+    non_repeating_options=(--provider --placement --beta-headers-url --beta-headers-file --config)
     __synctop_offer_flags_options 1
 
     # Offer option value completions
@@ -438,6 +456,9 @@ _synctop_check-headers() {
     '--beta-headers-file')
         return
         ;;
+    '--config')
+        return
+        ;;
     esac
 }
 
@@ -445,7 +466,7 @@ _synctop_info() {
     repeating_flags=()
     non_repeating_flags=(--no-color --no-unicode --read-only --json -h --help)
     repeating_options=()
-    non_repeating_options=(--url --key-file --timeout --ca-file --interval --theme --beta-headers-url --beta-headers-file)
+    non_repeating_options=(--url --key-file --timeout --config --ca-file --interval --theme --beta-headers-url --beta-headers-file)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
@@ -457,6 +478,9 @@ _synctop_info() {
         return
         ;;
     '--timeout')
+        return
+        ;;
+    '--config')
         return
         ;;
     '--ca-file')
@@ -481,7 +505,7 @@ _synctop_models() {
     repeating_flags=()
     non_repeating_flags=(--reverse --json -h --help)
     repeating_options=()
-    non_repeating_options=(--filter --sort --url --key-file --timeout --ca-file)
+    non_repeating_options=(--filter --sort --url --key-file --timeout --config --ca-file)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
@@ -502,6 +526,9 @@ _synctop_models() {
     '--timeout')
         return
         ;;
+    '--config')
+        return
+        ;;
     '--ca-file')
         return
         ;;
@@ -512,7 +539,7 @@ _synctop_price() {
     repeating_flags=()
     non_repeating_flags=(--json -h --help)
     repeating_options=()
-    non_repeating_options=(--url --key-file --timeout --ca-file)
+    non_repeating_options=(--url --key-file --timeout --config --ca-file)
     __synctop_offer_flags_options 1
 
     # Offer option value completions
@@ -526,6 +553,9 @@ _synctop_price() {
     '--timeout')
         return
         ;;
+    '--config')
+        return
+        ;;
     '--ca-file')
         return
         ;;
@@ -536,7 +566,7 @@ _synctop_diff() {
     repeating_flags=()
     non_repeating_flags=(--since-last --json -h --help)
     repeating_options=()
-    non_repeating_options=(--url --key-file --timeout --ca-file)
+    non_repeating_options=(--url --key-file --timeout --config --ca-file)
     __synctop_offer_flags_options 2
 
     # Offer option value completions
@@ -550,6 +580,9 @@ _synctop_diff() {
     '--timeout')
         return
         ;;
+    '--config')
+        return
+        ;;
     '--ca-file')
         return
         ;;
@@ -560,7 +593,7 @@ _synctop_demo() {
     repeating_flags=()
     non_repeating_flags=(--no-color --no-unicode --read-only --no-db -h --help)
     repeating_options=()
-    non_repeating_options=(--interval --theme --master-key --latency --litellm-version --beta-headers-url --beta-headers-file)
+    non_repeating_options=(--interval --theme --master-key --latency --litellm-version --beta-headers-url --beta-headers-file --config)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
@@ -584,6 +617,9 @@ _synctop_demo() {
         return
         ;;
     '--beta-headers-file')
+        return
+        ;;
+    '--config')
         return
         ;;
     esac

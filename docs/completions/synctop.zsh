@@ -84,9 +84,10 @@ _synctop_dashboard() {
     local -ar arg_specs=(
         '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
-        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
-        '--interval[Seconds between polls (at least 2).]:interval:'
+        '--interval[Seconds between polls (at least 2; default 10).]:interval:'
         '--theme[Colour theme\: default, light, solarized-dark, nord, high-contrast, monochrome, a theme in $XDG_CONFIG_HOME/synctop/themes/, or a .toml path.]:name:'
         '--no-color[No colour (also when NO_COLOR is set).]'
         '--no-unicode[Draw with ASCII only (for terminals without box-drawing characters).]'
@@ -105,7 +106,8 @@ _synctop_status() {
     local -ar arg_specs=(
         '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
-        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
         '--json[Write JSON (timestamps ISO 8601 UTC with offset; keys cost_map, beta_headers, source, health).]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -122,7 +124,8 @@ _synctop_reload() {
         ':job:{__synctop_complete "${_job[@]}"}'
         '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
-        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
         '--yes[Do not ask for confirmation.]'
         '--json[Write the result as JSON.]'
@@ -141,7 +144,8 @@ _synctop_schedule() {
         '--hours[Whole hours between reloads (1 to 8760).]:hours:'
         '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
-        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
         '--json[Write the result as JSON.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -158,7 +162,8 @@ _synctop_cancel() {
         ':job:{__synctop_complete "${_job[@]}"}'
         '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
-        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
         '--yes[Do not ask for confirmation.]'
         '--json[Write the result as JSON.]'
@@ -218,6 +223,7 @@ _synctop_mappings_show() {
         '--json[Write JSON\: {"source", "providers", "betas"\: \[{"beta", "supported_by", "cells"}\], ...}.]'
         '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
         '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -248,6 +254,7 @@ _synctop_check-headers() {
         '--json[Write JSON\: \[{"provider", "placement", "forwarded"\: \[...\], "dropped"\: \[{"beta", "reason"}\], "renamed"}\].]'
         '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
         '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -260,9 +267,10 @@ _synctop_info() {
     local -ar arg_specs=(
         '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
-        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
-        '--interval[Seconds between polls (at least 2).]:interval:'
+        '--interval[Seconds between polls (at least 2; default 10).]:interval:'
         '--theme[Colour theme\: default, light, solarized-dark, nord, high-contrast, monochrome, a theme in $XDG_CONFIG_HOME/synctop/themes/, or a .toml path.]:name:'
         '--no-color[No colour (also when NO_COLOR is set).]'
         '--no-unicode[Draw with ASCII only (for terminals without box-drawing characters).]'
@@ -287,7 +295,8 @@ _synctop_models() {
         '--json[Write JSON\: {"proxy", "total", "count", "models"\: \[{"model", "provider", "mode", "input_per_million", ...}\]}.]'
         '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
-        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -303,7 +312,8 @@ _synctop_price() {
         '--json[Write JSON\: the table'\''s columns, then "entry" with every field as given.]'
         '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
-        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -321,7 +331,8 @@ _synctop_diff() {
         '--json[Write JSON\: {"old", "new", "summary", "counts", "added", "removed", "changed"\: \[{"model", "fields"}\]}.]'
         '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
-        '--timeout[Seconds to wait for each answer.]:timeout:'
+        '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -333,7 +344,7 @@ _synctop_diff() {
 _synctop_demo() {
     local -i ret=1
     local -ar arg_specs=(
-        '--interval[Seconds between polls (at least 2).]:interval:'
+        '--interval[Seconds between polls (at least 2; default 10).]:interval:'
         '--theme[Colour theme\: default, light, solarized-dark, nord, high-contrast, monochrome, a theme in $XDG_CONFIG_HOME/synctop/themes/, or a .toml path.]:name:'
         '--no-color[No colour (also when NO_COLOR is set).]'
         '--no-unicode[Draw with ASCII only (for terminals without box-drawing characters).]'
@@ -344,6 +355,7 @@ _synctop_demo() {
         '--litellm-version[Which LiteLLM release to answer as (1.100.5 or 1.109.1).]:litellm-version:'
         '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
         '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0

@@ -15,14 +15,17 @@ public struct DashboardConfig: Equatable, Sendable {
     public var maxBackoffSeconds: Int
     /// `--read-only`: action keys only say so; no write is ever sent.
     public var readOnly: Bool
+    /// The key tables, remapped by `config.toml` if it says so.
+    public var keyMaps: KeyMaps
 
     public init(proxyURL: String, maskedKey: String, pollIntervalSeconds: Int = 10, maxBackoffSeconds: Int = 60,
-                readOnly: Bool = false) {
+                readOnly: Bool = false, keyMaps: KeyMaps = .standard) {
         self.proxyURL = proxyURL
         self.maskedKey = maskedKey
         self.pollIntervalSeconds = max(2, pollIntervalSeconds)
         self.maxBackoffSeconds = maxBackoffSeconds
         self.readOnly = readOnly
+        self.keyMaps = keyMaps
     }
 }
 

@@ -93,15 +93,8 @@ public struct KeyMap: Equatable, Sendable {
         KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
     ])
 
-    /// The key table of a screen.
-    public static func of(_ screen: Screen) -> KeyMap {
-        switch screen {
-        case .dashboard: dashboard
-        case .mappings: mappings
-        case .models: models
-        case .history: history
-        }
-    }
+    /// The key table of a screen, as shipped (`KeyMaps` holds them as configured).
+    public static func of(_ screen: Screen) -> KeyMap { KeyMaps.standard.of(screen) }
 
     /// The actions `--read-only` turns off (and hides from the footer).
     public static let writeActions: Set<Action> = [.reload, .editInterval, .cancelSchedule]

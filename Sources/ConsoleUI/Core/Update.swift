@@ -89,7 +89,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     state.notice = nil
     if state.screen == .mappings, state.mappings.isEditing { return handleMappingsEditKey(&state, key) }
     if state.screen == .models, state.models.editingFilter { return handleModelsEditKey(&state, key) }
-    guard let action = KeyMap.of(state.screen).action(for: key) else { return [] }
+    guard let action = state.config.keyMaps.of(state.screen).action(for: key) else { return [] }
     switch action {
     case .quit:
         state.quitting = true

@@ -19,7 +19,7 @@ public func view(_ state: AppState, zone: LocalZone = .utc) -> CellBuffer {
     HeaderBar(state: state, zone: zone).draw(into: &buffer, width: w)
 
     let body = Rect(x: 0, y: 2, width: w, height: h - 3)
-    let keyMap = KeyMap.of(state.screen)
+    let keyMap = state.config.keyMaps.of(state.screen)
     if state.screen != .dashboard {
         switch state.screen {
         case .history: HistoryScreen(state: state, zone: zone).draw(into: &buffer, body)
@@ -40,10 +40,10 @@ public func view(_ state: AppState, zone: LocalZone = .utc) -> CellBuffer {
     if let events = layout.events {
         EventsPanel(events: state.events, now: state.now, zone: zone).draw(into: &buffer, events)
     }
-    FooterBar(keyMap: .dashboard, right: footerRight(state), hidden: state.config.readOnly ? KeyMap.writeActions : [])
+    FooterBar(keyMap: state.config.keyMaps.dashboard, right: footerRight(state), hidden: state.config.readOnly ? KeyMap.writeActions : [])
         .draw(into: &buffer, width: w, y: h - 1)
     if state.showHelp {
-        HelpOverlay(keyMap: .dashboard, pollInterval: state.config.pollIntervalSeconds).draw(into: &buffer)
+        HelpOverlay(keyMap: state.config.keyMaps.dashboard, pollInterval: state.config.pollIntervalSeconds).draw(into: &buffer)
     }
     if let dialog = state.dialog {
         DialogView(dialog: dialog, proxyURL: state.config.proxyURL).draw(into: &buffer)

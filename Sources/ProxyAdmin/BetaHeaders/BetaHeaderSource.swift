@@ -16,6 +16,7 @@ public struct BetaHeaderSource: Sendable, Equatable, CustomStringConvertible {
         case urlFlag = "--beta-headers-url"
         case localOnlyEnvironment = "LITELLM_LOCAL_ANTHROPIC_BETA_HEADERS"
         case urlEnvironment = "LITELLM_ANTHROPIC_BETA_HEADERS_URL"
+        case configFile = "config.toml"
         case defaultValue = "default"
         /// A command argument (`mappings diff OLD NEW`).
         case argument

@@ -30,13 +30,14 @@ struct CheckHeadersCommand: AsyncParsableCommand {
     var json = false
 
     @OptionGroup var source: MappingSourceOptions
+    @OptionGroup var configFile: ConfigOption
 
     func validate() throws {
         guard !BetaHeaderLine.parts(line).isEmpty else { throw ValidationError("the header line holds no beta") }
     }
 
     func run() async throws {
-        let load = await BetaHeaderLoader.load(source.source())
+        let load = await BetaHeaderLoader.load(source.source(config: try configFile.load(printWarnings: true)))
         if let failure = load.failure {
             printError("synctop: warning: \(failure); checking against synctop's bundled copy, which may differ from what the proxy loaded")
         }

@@ -5,11 +5,11 @@ import ProxyAdmin
 
 /// Options of the full-screen dashboard, shared by `synctop` and `synctop demo`.
 struct DashboardOptions: ParsableArguments {
-    @Option(help: "Seconds between polls (at least 2).")
-    var interval: Int = 10
+    @Option(help: "Seconds between polls (at least 2; default 10).")
+    var interval: Int?
 
     @Option(help: ArgumentHelp("Colour theme: default, light, solarized-dark, nord, high-contrast, monochrome, a theme in $XDG_CONFIG_HOME/synctop/themes/, or a .toml path.", valueName: "name"))
-    var theme: String = "default"
+    var theme: String?
 
     @Flag(help: "No colour (also when NO_COLOR is set).")
     var noColor = false
@@ -21,27 +21,35 @@ struct DashboardOptions: ParsableArguments {
     var readOnly = false
 
     func validate() throws {
-        guard interval >= 2 else { throw ValidationError("--interval must be at least 2 seconds") }
+        if let interval, interval < 2 { throw ValidationError("--interval must be at least 2 seconds") }
     }
 
+    // Flags win over the config file, which wins over the defaults.
+    func interval(_ config: ConfigFile) -> Int { interval ?? config.interval ?? 10 }
+    func theme(_ config: ConfigFile) -> String { theme ?? config.theme ?? "default" }
+    func noColor(_ config: ConfigFile) -> Bool { noColor || config.noColor == true }
+    func noUnicode(_ config: ConfigFile) -> Bool { noUnicode || config.noUnicode == true }
+    func readOnly(_ config: ConfigFile) -> Bool { readOnly || config.readOnly == true }
+
     /// Exits 64 with the theme's problem (unknown name, or the file and line at fault).
-    func terminalOptions() throws -> TerminalOptions {
+    func terminalOptions(_ config: ConfigFile) throws -> TerminalOptions {
         let env = Environment.all()
         let noColorEnv = !(env["NO_COLOR"] ?? "").isEmpty
         let catalog = ThemeCatalog(userDirectory: ThemeCatalog.userDirectory(environment: env)) { path in
             try LocalFile.readText(path)
         }
-        switch catalog.load(theme) {
+        switch catalog.load(theme(config)) {
         case .success(let t):
-            return TerminalOptions(theme: t, noColor: noColor || noColorEnv, asciiOnly: noUnicode)
+            return TerminalOptions(theme: t, noColor: noColor(config) || noColorEnv, asciiOnly: noUnicode(config))
         case .failure(let e):
             printError("synctop: \(e)")
             throw ExitStatus.usage
         }
     }
 
-    func dashboardConfig(_ settings: ConnectionSettings) -> DashboardConfig {
-        DashboardConfig(proxyURL: settings.baseURL, maskedKey: settings.maskedKey, pollIntervalSeconds: interval, readOnly: readOnly)
+    func dashboardConfig(_ settings: ConnectionSettings, _ config: ConfigFile) -> DashboardConfig {
+        DashboardConfig(proxyURL: settings.baseURL, maskedKey: settings.maskedKey, pollIntervalSeconds: interval(config),
+                        readOnly: readOnly(config), keyMaps: config.keyMaps)
     }
 }
 
@@ -58,9 +66,10 @@ struct DashboardCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try connection.settings()
-        let (client, _) = try connection.client(settings, readOnly: options.readOnly, oneShot: false)
-        try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: try options.terminalOptions(),
-                               history: .standard(apiKey: settings.apiKey), mappingSource: mappingSource.source())
+        let file = try connection.loadConfig()
+        let (client, _) = try connection.client(settings, readOnly: options.readOnly(file), oneShot: false)
+        try await runDashboard(client: client, config: options.dashboardConfig(settings, file), terminal: try options.terminalOptions(file),
+                               history: .standard(apiKey: settings.apiKey), mappingSource: mappingSource.source(config: file))
     }
 }
 

@@ -14,8 +14,11 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var options: DashboardOptions
     @OptionGroup var simulator: SimulatorOptions
     @OptionGroup var mappingSource: MappingSourceOptions
+    @OptionGroup var configFile: ConfigOption
 
     func run() async throws {
+        let file = try configFile.load(printWarnings: true)
+        let terminal = try options.terminalOptions(file)  // a bad theme stops here, before anything starts
         let sim: ProxySimulator
         do {
             sim = try await ProxySimulator.start(simulator.configuration(port: 0, demo: true))
@@ -32,13 +35,13 @@ struct DemoCommand: AsyncParsableCommand {
             printError("synctop: \(error.summary)")
             throw ExitStatus.usage
         }
-        let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey, readOnly: options.readOnly)
+        let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey, readOnly: options.readOnly(file))
         var failure: (any Error)?
         do {
-            try await runDashboard(client: client, config: options.dashboardConfig(settings), terminal: try options.terminalOptions(),
+            try await runDashboard(client: client, config: options.dashboardConfig(settings, file), terminal: terminal,
                                    history: .standard(apiKey: settings.apiKey),
                                    // The simulator serves the "remote" file its reloads read.
-                                   mappingSource: mappingSource.source(fallbackURL: sim.baseURL + "/_sim/remote/anthropic_beta_headers_config.json"))
+                                   mappingSource: mappingSource.source(fallbackURL: sim.baseURL + "/_sim/remote/anthropic_beta_headers_config.json", config: file))
         } catch {
             failure = error
         }

@@ -25,28 +25,39 @@ struct InfoCommand: ParsableCommand {
     func run() throws {
         let env = Environment.all()
         let settings = try connection.settings()
+        let file = try connection.loadConfig()
         let args = CommandLine.arguments
         func given(_ flag: String) -> Bool { args.contains { $0 == flag || $0.hasPrefix(flag + "=") } }
-        func origin(_ flag: String, env variable: String? = nil) -> String {
+        /// Flag, else the config file (when it set this), else the default.
+        func origin(_ flag: String, inConfig: Bool) -> String {
             if given(flag) { return "flag \(flag)" }
-            if let variable, !(env[variable] ?? "").isEmpty { return "environment \(variable)" }
+            if inConfig { return "config file \(file.path ?? "")" }
             return "default"
         }
         let keyOrigin = settings.apiKey == nil ? "none found"
             : [settings.keyOrigin.rawValue, settings.keySourceName].compactMap { $0 }.joined(separator: " ")
-        let beta = mappingSource.source()
+        let urlOrigin: String = switch settings.urlOrigin {
+        case .flag: "flag --url"
+        case .environment: "environment LITELLM_PROXY_URL"
+        case .synctopConfig: "config file \(file.path ?? "")"
+        case .configFile: "LiteLLM's config file ~/.litellm/config.json"
+        default: "default"
+        }
+        let noColorEnv = !(env["NO_COLOR"] ?? "").isEmpty
+        let beta = mappingSource.source(config: file)
         var rows: [(String, String, String)] = [
-            ("proxy URL", settings.baseURL, settings.urlOrigin == .flag ? "flag --url" : settings.urlOrigin == .environment
-                ? "environment LITELLM_PROXY_URL" : settings.urlOrigin == .configFile ? "config file ~/.litellm/config.json" : "default"),
+            ("config file", file.path ?? "—", file.path.map(Self.state(of:)) ?? "no HOME"),
+            ("proxy URL", settings.baseURL, urlOrigin),
             ("API key", settings.maskedKey, keyOrigin),
-            ("poll interval", "\(options.interval) s", origin("--interval")),
-            ("request timeout", "\(connection.timeout) s", origin("--timeout")),
-            ("theme", options.theme, origin("--theme")),
-            ("colour", options.noColor || !(env["NO_COLOR"] ?? "").isEmpty ? "off" : "on", given("--no-color") ? "flag --no-color"
-                : !(env["NO_COLOR"] ?? "").isEmpty ? "environment NO_COLOR" : "default"),
-            ("unicode", options.noUnicode ? "off (ASCII)" : "on", origin("--no-unicode")),
-            ("read-only", options.readOnly ? "yes" : "no", origin("--read-only")),
+            ("poll interval", "\(options.interval(file)) s", origin("--interval", inConfig: file.interval != nil)),
+            ("request timeout", "\(connection.timeoutSeconds()) s", origin("--timeout", inConfig: file.timeout != nil)),
+            ("theme", options.theme(file), origin("--theme", inConfig: file.theme != nil)),
+            ("colour", options.noColor(file) || noColorEnv ? "off" : "on",
+             given("--no-color") ? "flag --no-color" : noColorEnv ? "environment NO_COLOR" : origin("--no-color", inConfig: file.noColor != nil)),
+            ("unicode", options.noUnicode(file) ? "off (ASCII)" : "on", origin("--no-unicode", inConfig: file.noUnicode != nil)),
+            ("read-only", options.readOnly(file) ? "yes" : "no", origin("--read-only", inConfig: file.readOnly != nil)),
             ("beta-header mapping", Self.where(beta.location), beta.origin == .defaultValue ? "default" : beta.origin.rawValue),
+            ("key bindings", file.keyMaps == .standard ? "as shipped" : "remapped", file.keyMaps == .standard ? "default" : "config file \(file.path ?? "")"),
         ]
         if let ca = connection.caFile { rows.append(("CA file", ca, "flag --ca-file")) }
 

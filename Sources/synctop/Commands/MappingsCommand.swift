@@ -27,9 +27,10 @@ struct MappingsCommand: AsyncParsableCommand {
         var json = false
 
         @OptionGroup var source: MappingSourceOptions
+    @OptionGroup var configFile: ConfigOption
 
         func run() async throws {
-            let load = await BetaHeaderLoader.load(source.source())
+            let load = await BetaHeaderLoader.load(source.source(config: try configFile.load(printWarnings: true)))
             if let failure = load.failure {
                 printError("synctop: warning: \(failure); showing synctop's bundled copy, which may differ from what the proxy loaded")
             }

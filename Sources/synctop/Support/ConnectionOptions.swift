@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleUI
 import ProxyAdmin
 
 /// How to reach the proxy; shared by every command that talks to one.
@@ -9,23 +10,35 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("File holding the API key (default: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).", valueName: "path"))
     var keyFile: String?
 
-    @Option(help: "Seconds to wait for each answer.")
-    var timeout: Int = 5
+    @Option(help: "Seconds to wait for each answer (default 5).")
+    var timeout: Int?
+
+    @OptionGroup var configFile: ConfigOption
 
     @Option(help: ArgumentHelp("PEM file of CA certificates to trust (proxies behind a private CA).", valueName: "path"))
     var caFile: String?
 
     func validate() throws {
-        guard (1...300).contains(timeout) else { throw ValidationError("--timeout must be 1 to 300 seconds") }
+        if let timeout, !(1...300).contains(timeout) { throw ValidationError("--timeout must be 1 to 300 seconds") }
+    }
+
+    func loadConfig(printWarnings: Bool = false) throws -> ConfigFile {
+        try configFile.load(printWarnings: printWarnings)
+    }
+
+    /// `--timeout`, else the config file's, else 5 s.
+    func timeoutSeconds() -> Int {
+        timeout ?? (try? loadConfig())?.timeout ?? 5
     }
 
     /// Resolves URL and key, or exits 64 with the reason.
     func settings() throws -> ConnectionSettings {
         let environment = Environment.all()
+        let file = try loadConfig(printWarnings: true)
         do {
             return try ConnectionSettings.resolve(
                 urlFlag: url, keyFile: keyFile, environment: environment,
-                homeDirectory: environment["HOME"], readFile: LocalFile.readText)
+                homeDirectory: environment["HOME"], configURL: file.url, configKeyFile: file.keyFile, readFile: LocalFile.readText)
         } catch {
             printError("synctop: \(error)")
             throw ExitStatus.usage
@@ -44,7 +57,7 @@ struct ConnectionOptions: ParsableArguments {
             } else {
                 transport = try HTTPTransport(baseURL: settings.baseURL, caFile: caFile)
             }
-            let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey, timeoutSeconds: timeout, readOnly: readOnly)
+            let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey, timeoutSeconds: timeoutSeconds(), readOnly: readOnly)
             return (client, transport)
         } catch {
             printError("synctop: \(error.summary)")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConsoleUI
 import ProxyAdmin
 
 /// Where the beta-header mapping is read: the proxy does not expose the one it loaded,
@@ -17,10 +18,15 @@ struct MappingSourceOptions: ParsableArguments {
         }
     }
 
-    /// The source, with `fallbackURL` (the demo's simulator) in place of LiteLLM's default.
-    func source(fallbackURL: String? = nil) -> BetaHeaderSource {
+    /// The source, with `fallbackURL` (the demo's simulator) in place of LiteLLM's default;
+    /// the config file's `beta_headers_file` / `beta_headers_url` come after flags and
+    /// environment, before the default.
+    func source(fallbackURL: String? = nil, config: ConfigFile = ConfigFile()) -> BetaHeaderSource {
         let resolved = BetaHeaderSource.resolve(fileFlag: betaHeadersFile, urlFlag: betaHeadersURL, environment: Environment.all())
-        if let fallbackURL, resolved.origin == .defaultValue { return BetaHeaderSource(location: .url(fallbackURL), origin: .urlFlag) }
+        guard resolved.origin == .defaultValue else { return resolved }
+        if let file = config.betaHeadersFile { return BetaHeaderSource(location: .file(file), origin: .configFile) }
+        if let url = config.betaHeadersURL { return BetaHeaderSource(location: .url(url), origin: .configFile) }
+        if let fallbackURL { return BetaHeaderSource(location: .url(fallbackURL), origin: .urlFlag) }
         return resolved
     }
 }

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import ConsoleUI
+
+/// `config.toml`: every setting, key remapping per view, and every mistake named with its
+/// file and line (unknown settings warned about, not silently dropped).
+@Suite struct ConfigFileTests {
+    func parse(_ text: String) -> Result<ConfigFile, ConfigError> { ConfigFile.parse(text, file: "c.toml") }
+
+    @Test func everySetting() throws {
+        let c = try parse("""
+        # comment
+        url = "http://gw:4000"   # trailing comment
+        key_file = "/run/secrets/key"
+        interval = 30
+        timeout = 12
+        theme = "nord"
+        no_color = true
+        no_unicode = false
+        read_only = true
+        beta_headers_url = "http://x/#y.json"
+        beta_headers_file = "/etc/map.json"
+        """).get()
+        #expect(c.url == "http://gw:4000" && c.keyFile == "/run/secrets/key" && c.interval == 30 && c.timeout == 12)
+        #expect(c.theme == "nord" && c.noColor == true && c.noUnicode == false && c.readOnly == true)
+        #expect(c.betaHeadersURL == "http://x/#y.json", "a # inside quotes is not a comment")
+        #expect(c.betaHeadersFile == "/etc/map.json" && c.warnings.isEmpty && c.keyMaps == .standard)
+    }
+
+    @Test func mistakesNameTheLine() {
+        let unknown = try? parse("interval = 10\ncolour = \"blue\"\n").get()
+        #expect(unknown?.warnings == ["c.toml:2: unknown setting \"colour\" ignored (settings: url, key_file, interval, timeout, theme, no_color, no_unicode, read_only, beta_headers_url, beta_headers_file)"])
+        #expect(parse("\ninterval = \"ten\"").failure?.description == "c.toml:2: interval has the wrong type of value (\"ten\")")
+        #expect(parse("interval = 1").failure?.description == "c.toml:1: interval must be at least 2 seconds")
+        #expect(parse("timeout = 0").failure?.description == "c.toml:1: timeout must be 1 to 300 seconds")
+        #expect(parse("theme = nord").failure?.description == "c.toml:1: theme: expected \"text\", a number, true or false, found nord")
+        #expect(parse("[colors]").failure?.description.hasPrefix("c.toml:1: unknown section [colors]") == true)
+        #expect(parse("[keys.nowhere]").failure?.description.hasPrefix("c.toml:1: unknown section [keys.nowhere]") == true)
+        #expect(parse("just words").failure?.description == "c.toml:1: expected key = value, found just words")
+    }
+
+    @Test func remappingReplacesTheDefaultKeys() throws {
+        let c = try parse("""
+        [keys.dashboard]
+        reload = "R"
+        poll_now = "p Ctrl-P F5"
+        [keys.models]
+        filter = "f"
+        """).get()
+        let dash = c.keyMaps.dashboard
+        #expect(dash.action(for: .char("R")) == .reload)
+        #expect(dash.action(for: .char("r")) == nil, "the default key is gone")
+        #expect(dash.action(for: .char("p")) == .pollNow && dash.action(for: .ctrl("p")) == .pollNow && dash.action(for: .function(5)) == .pollNow)
+        #expect(dash.action(for: .ctrl("r")) == nil)
+        #expect(c.keyMaps.models.action(for: .char("f")) == .filter && c.keyMaps.models.action(for: .char("/")) == nil)
+        #expect(c.keyMaps.mappings.action(for: .char("/")) == .filter, "other views keep their keys")
+
+        // In the running UI: the new key acts, the old one does not, help and footer say so.
+        var s = Scenarios.polled(Scenarios.snapshot(), size: ScreenSize(width: 120, height: 40))
+        s.config.keyMaps = c.keyMaps
+        _ = update(&s, .key(.char("r")))
+        #expect(s.dialog == nil)
+        _ = update(&s, .key(.char("R")))
+        #expect(s.dialog == .confirm(.reload(.costMap)))
+        _ = update(&s, .key(.escape))
+        #expect(view(s).text.contains(" R reload "))
+        _ = update(&s, .key(.char("?")))
+        #expect(view(s).text.contains("p ^P F5"))
+    }
+
+    @Test func conflictsAndUnknownsAreRefused() {
+        #expect(parse("[keys.dashboard]\nreload = \"e\"").failure?.description == "c.toml:2: e is bound to both reload and edit_interval in the dashboard view")
+        #expect(parse("[keys.dashboard]\n\nlaunch = \"L\"").failure?.description == "c.toml:3: unknown action \"launch\"")
+        #expect(parse("[keys.history]\nfilter = \"f\"").failure?.description.hasPrefix("c.toml:2: the history view has no action \"filter\" (it has: show_dashboard,") == true)
+        #expect(parse("[keys.models]\nfilter = \"Hyper-F\"").failure?.description == "c.toml:2: filter: unknown key name \"Hyper-F\"")
+        #expect(parse("[keys.models]\nfilter = 3").failure?.description == "c.toml:2: filter: keys are given as text, e.g. filter = \"R\"")
+        #expect(parse("[keys.models]\nfilter = \"\"").failure?.description == "c.toml:2: no key given for filter")
+    }
+
+    @Test func keyNames() {
+        let cases: [(String, Key)] = [("x", .char("x")), ("R", .char("R")), ("Ctrl-r", .ctrl("r")), ("^R", .ctrl("r")), ("C-x", .ctrl("x")),
+                                      ("F5", .function(5)), ("enter", .enter), ("Esc", .escape), ("S-Tab", .backTab), ("Space", .char(" ")),
+                                      ("PgDn", .pageDown), ("Home", .home), ("/", .char("/"))]
+        for (name, key) in cases { #expect(Key.named(name) == key, "\(name)") }
+        for bad in ["", "Ctrl-", "Ctrl-rr", "F13", "F0", "Hyper-x", "^1"] { #expect(Key.named(bad) == nil, "\(bad)") }
+    }
+
+    @Test func defaultPath() {
+        #expect(ConfigFile.defaultPath(environment: ["XDG_CONFIG_HOME": "/c", "HOME": "/h"]) == "/c/synctop/config.toml")
+        #expect(ConfigFile.defaultPath(environment: ["XDG_CONFIG_HOME": "rel", "HOME": "/h"]) == "/h/.config/synctop/config.toml")
+        #expect(ConfigFile.defaultPath(environment: [:]) == nil)
+    }
+}
