@@ -17,7 +17,8 @@ public final class CursesScreen {
     private let screen: OpaquePointer
     let window: UnsafeMutablePointer<WINDOW>
     private let ownedFiles: [UnsafeMutablePointer<FILE>]
-    let styles: [Role: CursesStyle]
+    private(set) var styles: [Role: CursesStyle]
+    private let defaultColors: Bool
     private var previous: CellBuffer?
     private var drawnSize: (width: Int, height: Int)?
     private var needsFullRedraw = true
@@ -84,6 +85,7 @@ public final class CursesScreen {
             depth = ColorDepth.detect(colors: Int(cn_colors()), rgb: rgb, noColor: false)
         }
         colorDepth = depth
+        self.defaultColors = defaultColors
         styles = Self.makeStyles(theme: options.theme, depth: depth, defaultColors: defaultColors)
 
         RestoreHandlers.setCursesActive(true)
@@ -194,8 +196,14 @@ public final class CursesScreen {
         _ = def_prog_mode()
     }
 
-    /// Each role's attributes and colour pair, decided once: the theme does not change
-    /// while the screen lives.
+    /// `:theme NAME`: the roles' styles again, and everything redrawn with them.
+    public func apply(theme: Theme) {
+        guard isLive else { return }
+        styles = Self.makeStyles(theme: theme, depth: colorDepth, defaultColors: defaultColors)
+        invalidate()
+    }
+
+    /// Each role's attributes and colour pair, decided at start and on `:theme`.
     private static func makeStyles(theme: Theme, depth: ColorDepth, defaultColors: Bool) -> [Role: CursesStyle] {
         var pairs = PairCache(capacity: depth == .none ? 0 : Int(cn_color_pairs()))
         var broken = Set<Int32>()

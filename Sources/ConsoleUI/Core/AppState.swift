@@ -17,6 +17,8 @@ public struct DashboardConfig: Equatable, Sendable {
     public var readOnly: Bool
     /// The key tables, remapped by `config.toml` if it says so.
     public var keyMaps: KeyMaps
+    /// Theme names `:theme` completes (shipped and the user's).
+    public var themeNames: [String] = Theme.shippedSources.map(\.name)
 
     public init(proxyURL: String, maskedKey: String, pollIntervalSeconds: Int = 10, maxBackoffSeconds: Int = 60,
                 readOnly: Bool = false, keyMaps: KeyMaps = .standard) {
@@ -83,6 +85,7 @@ public struct AppState: Equatable, Sendable {
     public var history = HistoryView()
     public var mappings = MappingsState()
     public var models = ModelsState()
+    public var commandLine = CommandLineState()
     public var selected: SyncJob = .costMap
     public var showHelp = false
     public var dialog: Dialog?

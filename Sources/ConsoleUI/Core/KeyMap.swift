@@ -7,6 +7,8 @@ public enum Action: String, CaseIterable, Sendable {
     case filter, toggleSort, checkHeaders, showChanges, diffBundled, rereadMapping, back
     // The Models view.
     case nextSortColumn, reverseSort, openDetail, refreshModels
+    /// `:`: the command line.
+    case commandLine
 }
 
 /// One row of the key table: the keys, the action, and the words the help screen and
@@ -35,6 +37,7 @@ public struct KeyMap: Equatable, Sendable {
         KeyBinding(keys: [.char("2")], action: .showMappings, help: "beta-header mappings per provider, header check", footer: "mappings"),
         KeyBinding(keys: [.char("3")], action: .showModels, help: "every model of the cost map: prices, limits, what a reload changed", footer: "models"),
         KeyBinding(keys: [.char("4")], action: .showHistory, help: "history of actions and runs", footer: "history"),
+        KeyBinding(keys: [.char(":")], action: .commandLine, help: "command line: reload, schedule, cancel, theme, views… (Tab completes)", footer: nil),
         KeyBinding(keys: [.char("?")], action: .help, help: "show or hide this help", footer: "help"),
         KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
     ])
@@ -59,6 +62,7 @@ public struct KeyMap: Equatable, Sendable {
         KeyBinding(keys: [.char("1")], action: .showDashboard, help: "back to the dashboard", footer: "dashboard"),
         KeyBinding(keys: [.char("3")], action: .showModels, help: "every model of the cost map", footer: nil),
         KeyBinding(keys: [.char("4")], action: .showHistory, help: "history of actions and runs", footer: nil),
+        KeyBinding(keys: [.char(":")], action: .commandLine, help: "command line: reload, schedule, cancel, theme, views… (Tab completes)", footer: nil),
         KeyBinding(keys: [.char("?")], action: .help, help: "show or hide this help", footer: "help"),
         KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
     ])
@@ -68,6 +72,7 @@ public struct KeyMap: Equatable, Sendable {
         KeyBinding(keys: [.char("2")], action: .showMappings, help: "beta-header mappings per provider", footer: nil),
         KeyBinding(keys: [.char("3")], action: .showModels, help: "every model of the cost map", footer: nil),
         KeyBinding(keys: [.ctrl("r"), .function(5)], action: .showHistory, help: "read the history file again", footer: "reload"),
+        KeyBinding(keys: [.char(":")], action: .commandLine, help: "command line: reload, schedule, cancel, theme, views… (Tab completes)", footer: nil),
         KeyBinding(keys: [.char("?")], action: .help, help: "show or hide this help", footer: "help"),
         KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
     ])
@@ -89,6 +94,7 @@ public struct KeyMap: Equatable, Sendable {
         KeyBinding(keys: [.char("1")], action: .showDashboard, help: "back to the dashboard", footer: "dashboard"),
         KeyBinding(keys: [.char("2")], action: .showMappings, help: "beta-header mappings per provider", footer: nil),
         KeyBinding(keys: [.char("4")], action: .showHistory, help: "history of actions and runs", footer: nil),
+        KeyBinding(keys: [.char(":")], action: .commandLine, help: "command line: reload, schedule, cancel, theme, views… (Tab completes)", footer: nil),
         KeyBinding(keys: [.char("?")], action: .help, help: "show or hide this help", footer: "help"),
         KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
     ])

@@ -47,6 +47,8 @@ public enum Effect: Equatable, Sendable {
     /// Fetch the cost map only to keep it as a snapshot (at start: so that a run the
     /// proxy's schedule does later has a "before" to diff against).
     case snapshotCostMap
+    /// `:theme NAME`: load and apply a theme (the runner reports back with a notice).
+    case setTheme(String)
     case quit
 }
 

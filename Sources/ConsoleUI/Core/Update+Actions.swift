@@ -77,7 +77,7 @@ func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     }
 }
 
-private func send(_ state: inout AppState, _ action: JobAction) -> Effect {
+func send(_ state: inout AppState, _ action: JobAction) -> Effect {
     state.actionGeneration += 1
     state.actionInFlight = ActionInFlight(action: action, generation: state.actionGeneration, startedAt: state.now)
     return .perform(action, generation: state.actionGeneration)

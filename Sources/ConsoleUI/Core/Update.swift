@@ -87,10 +87,22 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return []
     }
     state.notice = nil
+    if state.commandLine.isOpen { return handleCommandLineKey(&state, key) }
     if state.screen == .mappings, state.mappings.isEditing { return handleMappingsEditKey(&state, key) }
     if state.screen == .models, state.models.editingFilter { return handleModelsEditKey(&state, key) }
     guard let action = state.config.keyMaps.of(state.screen).action(for: key) else { return [] }
+    return dispatch(&state, action)
+}
+
+/// What an action does: from a key, or from the `:` command line.
+func dispatch(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
+    case .commandLine:
+        state.commandLine.isOpen = true
+        state.commandLine.input.text = ""
+        state.commandLine.message = nil
+        state.commandLine.historyIndex = nil
+        return []
     case .quit:
         state.quitting = true
         return [.quit]

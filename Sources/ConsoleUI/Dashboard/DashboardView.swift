@@ -27,6 +27,7 @@ public func view(_ state: AppState, zone: LocalZone = .utc) -> CellBuffer {
         default: MappingsScreen(state: state, zone: zone).draw(into: &buffer, body)
         }
         FooterBar(keyMap: keyMap, right: footerRight(state)).draw(into: &buffer, width: w, y: h - 1)
+        CommandLineBar(state: state.commandLine).draw(into: &buffer, width: w, y: h - 1)
         if state.showHelp { HelpOverlay(keyMap: keyMap, pollInterval: state.config.pollIntervalSeconds).draw(into: &buffer) }
         return buffer
     }
@@ -42,6 +43,7 @@ public func view(_ state: AppState, zone: LocalZone = .utc) -> CellBuffer {
     }
     FooterBar(keyMap: state.config.keyMaps.dashboard, right: footerRight(state), hidden: state.config.readOnly ? KeyMap.writeActions : [])
         .draw(into: &buffer, width: w, y: h - 1)
+    CommandLineBar(state: state.commandLine).draw(into: &buffer, width: w, y: h - 1)
     if state.showHelp {
         HelpOverlay(keyMap: state.config.keyMaps.dashboard, pollInterval: state.config.pollIntervalSeconds).draw(into: &buffer)
     }

@@ -8,6 +8,12 @@ struct FooterBar {
     static let essential: Set<Action> = [.help, .quit]
 
     func draw(into buffer: inout CellBuffer, width: Int, y: Int) {
+        // A notice longer than the row takes the whole row, cut to fit (the key hints
+        // are in the help).
+        if let right, DisplayWidth.of(right.text) + 2 >= width {
+            buffer.draw([Span(" " + DisplayWidth.truncate(right.text, to: max(1, width - 2)), right.role)], x: 0, y: y, width: width)
+            return
+        }
         let rightWidth = right.map { DisplayWidth.of($0.text) + 2 } ?? 0
         // Drawn every second: plain arrays, no sets or closures allocated per frame.
         var hints: [(essential: Bool, key: String, label: String, cost: Int)] = []

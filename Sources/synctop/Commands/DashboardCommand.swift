@@ -35,10 +35,7 @@ struct DashboardOptions: ParsableArguments {
     func terminalOptions(_ config: ConfigFile) throws -> TerminalOptions {
         let env = Environment.all()
         let noColorEnv = !(env["NO_COLOR"] ?? "").isEmpty
-        let catalog = ThemeCatalog(userDirectory: ThemeCatalog.userDirectory(environment: env)) { path in
-            try LocalFile.readText(path)
-        }
-        switch catalog.load(theme(config)) {
+        switch ThemeCatalog.standard().load(theme(config)) {
         case .success(let t):
             return TerminalOptions(theme: t, noColor: noColor(config) || noColorEnv, asciiOnly: noUnicode(config))
         case .failure(let e):
@@ -50,6 +47,15 @@ struct DashboardOptions: ParsableArguments {
     func dashboardConfig(_ settings: ConnectionSettings, _ config: ConfigFile) -> DashboardConfig {
         DashboardConfig(proxyURL: settings.baseURL, maskedKey: settings.maskedKey, pollIntervalSeconds: interval(config),
                         readOnly: readOnly(config), keyMaps: config.keyMaps)
+    }
+}
+
+extension ThemeCatalog {
+    /// User themes from `$XDG_CONFIG_HOME/synctop/themes`, read from disk.
+    static func standard() -> ThemeCatalog {
+        ThemeCatalog(userDirectory: ThemeCatalog.userDirectory(environment: Environment.all())) { path in
+            try LocalFile.readText(path)
+        }
     }
 }
 

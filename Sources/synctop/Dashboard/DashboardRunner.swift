@@ -48,6 +48,14 @@ struct DashboardRunner {
                 case .loadMappings(let generation): startMappingsLoad(generation, mailbox: mailbox)
                 case .loadCostMap(let generation, let diff):
                     costMaps.load(generation: generation, diffWithLastSnapshot: diff, mailbox: mailbox)
+                case .setTheme(let name):
+                    switch ThemeCatalog.standard().load(name) {
+                    case .success(let theme):
+                        screen.apply(theme: theme)
+                        mailbox.post(.notice("theme \(name)"))
+                    case .failure(let e):
+                        mailbox.post(.notice(e.message))
+                    }
                 case .snapshotCostMap:
                     let costMaps = costMaps
                     Task.detached { if let problem = await costMaps.snapshotOnly() { mailbox.post(.notice(problem)) } }
