@@ -23,6 +23,15 @@ static inline WINDOW *cn_stdscr(void) { return stdscr; }
 // `synctop info` reads terminfo with it without taking over the screen.
 extern int setupterm(const char *term, int filedes, int *errret);
 static inline int cn_colors(void) { return COLORS; }
+
+// Mouse (`--mouse`): the button masks are macros.
+static inline mmask_t cn_mouse_mask(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED; }
+static inline int cn_mouse_kind(mmask_t state) {
+    if (state & BUTTON4_PRESSED) return 1;   /* wheel up */
+    if (state & BUTTON5_PRESSED) return 2;   /* wheel down */
+    if (state & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 3; /* left click */
+    return 0;
+}
 static inline int cn_color_pairs(void) { return COLOR_PAIRS; }
 
 static inline attr_t cn_a_normal(void) { return A_NORMAL; }

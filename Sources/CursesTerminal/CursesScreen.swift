@@ -72,6 +72,10 @@ public final class CursesScreen {
         // No typeahead checks during updates: they cost two poll(2) calls per frame, and
         // keys are read right after every frame anyway (idle CPU, issue 2).
         _ = typeahead(-1)
+        if options.mouse {
+            _ = mousemask(cn_mouse_mask(), nil)
+            _ = mouseinterval(0)  // report presses at once, no click-detection delay
+        }
         if getenv("ESCDELAY") == nil { _ = set_escdelay(25) } // a lone Esc must not lag
         Self.passFlowControlKeys(fd: fileno(input))
         _ = curs_set(0)

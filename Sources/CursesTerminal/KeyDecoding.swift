@@ -29,6 +29,22 @@ enum KeyDecoding {
         }
     }
 
+    /// The pending mouse event (`getmouse`), or `.unknown` for buttons synctop ignores.
+    static func mouse() -> Key {
+        var event = MEVENT()
+        guard getmouse(&event) == OK else { return .unknown(KEY_MOUSE) }
+        return mouse(kind: cn_mouse_kind(event.bstate), x: Int(event.x), y: Int(event.y))
+    }
+
+    static func mouse(kind: Int32, x: Int, y: Int) -> Key {
+        switch kind {
+        case 1: .mouse(MouseEvent(.wheelUp, x: x, y: y))
+        case 2: .mouse(MouseEvent(.wheelDown, x: x, y: y))
+        case 3: .mouse(MouseEvent(.click, x: x, y: y))
+        default: .unknown(KEY_MOUSE)
+        }
+    }
+
     static func functionKey(_ code: Int32) -> Key {
         switch code {
         case KEY_UP: return .up
@@ -45,6 +61,7 @@ enum KeyDecoding {
         case KEY_PPAGE, KEY_A3: return .pageUp
         case KEY_NPAGE, KEY_C3: return .pageDown
         case KEY_RESIZE: return .resize
+        case KEY_MOUSE: return mouse()
         case (KEY_F0 + 1)...(KEY_F0 + 63): return .function(Int(code - KEY_F0))
         default: return .unknown(code)
         }

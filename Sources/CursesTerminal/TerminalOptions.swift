@@ -8,11 +8,15 @@ public struct TerminalOptions: Sendable {
     public var noColor: Bool
     /// Draw box-drawing and symbol characters as ASCII (also forced when no UTF-8 locale exists).
     public var asciiOnly: Bool
+    /// `--mouse`: clicks and the wheel arrive as keys (off by default: it takes the
+    /// terminal's own selection away).
+    public var mouse: Bool
 
-    public init(theme: Theme, noColor: Bool = false, asciiOnly: Bool = false) {
+    public init(theme: Theme, noColor: Bool = false, asciiOnly: Bool = false, mouse: Bool = false) {
         self.theme = theme
         self.noColor = noColor
         self.asciiOnly = asciiOnly
+        self.mouse = mouse
     }
 }
 

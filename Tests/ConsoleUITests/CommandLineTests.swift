@@ -88,3 +88,26 @@ import Testing
         #expect(s.notice == "read-only mode: actions are off (started with --read-only)")
     }
 }
+
+/// `--mouse` in the pure core: a click on a job panel selects it; the wheel moves lists.
+@Suite struct MouseUpdateTests {
+    @Test func clickSelectsTheJobPanelAndTheWheelMovesTheList() {
+        var s = Scenarios.polled(Scenarios.snapshot(), size: ScreenSize(width: 120, height: 40))
+        #expect(s.selected == .costMap)
+        _ = update(&s, .key(.mouse(MouseEvent(.click, x: 90, y: 4))))
+        #expect(s.selected == .betaHeaders, "the right-hand panel")
+        _ = update(&s, .key(.mouse(MouseEvent(.click, x: 10, y: 4))))
+        #expect(s.selected == .costMap)
+        _ = update(&s, .key(.mouse(MouseEvent(.click, x: 10, y: 30))))
+        #expect(s.selected == .costMap, "a click outside the job panels changes nothing")
+
+        var m = ModelsUpdateTests.loaded()
+        m.size = ScreenSize(width: 120, height: 40)
+        _ = update(&m, .key(.mouse(MouseEvent(.wheelDown, x: 5, y: 10))))
+        #expect(m.models.selection == 3)
+        _ = update(&m, .key(.mouse(MouseEvent(.wheelUp, x: 5, y: 10))))
+        #expect(m.models.selection == 0)
+        _ = update(&m, .key(.mouse(MouseEvent(.click, x: 10, y: 7))))
+        #expect(m.models.selectedEntry?.name == "gpt-4o", "the second row (rows start on line 6)")
+    }
+}

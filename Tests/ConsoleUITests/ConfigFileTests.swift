@@ -29,7 +29,7 @@ import Testing
 
     @Test func mistakesNameTheLine() {
         let unknown = try? parse("interval = 10\ncolour = \"blue\"\n").get()
-        #expect(unknown?.warnings == ["c.toml:2: unknown setting \"colour\" ignored (settings: url, key_file, interval, timeout, theme, no_color, no_unicode, read_only, beta_headers_url, beta_headers_file)"])
+        #expect(unknown?.warnings == ["c.toml:2: unknown setting \"colour\" ignored (settings: url, key_file, interval, timeout, theme, no_color, no_unicode, read_only, mouse, beta_headers_url, beta_headers_file)"])
         #expect(parse("\ninterval = \"ten\"").failure?.description == "c.toml:2: interval has the wrong type of value (\"ten\")")
         #expect(parse("interval = 1").failure?.description == "c.toml:1: interval must be at least 2 seconds")
         #expect(parse("timeout = 0").failure?.description == "c.toml:1: timeout must be 1 to 300 seconds")

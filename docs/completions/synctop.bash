@@ -186,7 +186,7 @@ _synctop() {
 
 _synctop_dashboard() {
     repeating_flags=()
-    non_repeating_flags=(--no-color --no-unicode --read-only -h --help)
+    non_repeating_flags=(--no-color --no-unicode --read-only --mouse -h --help)
     repeating_options=()
     non_repeating_options=(--url --key-file --timeout --config --ca-file --interval --theme --beta-headers-url --beta-headers-file)
     __synctop_offer_flags_options 0
@@ -464,7 +464,7 @@ _synctop_check-headers() {
 
 _synctop_info() {
     repeating_flags=()
-    non_repeating_flags=(--no-color --no-unicode --read-only --json -h --help)
+    non_repeating_flags=(--no-color --no-unicode --read-only --mouse --json -h --help)
     repeating_options=()
     non_repeating_options=(--url --key-file --timeout --config --ca-file --interval --theme --beta-headers-url --beta-headers-file)
     __synctop_offer_flags_options 0
@@ -591,7 +591,7 @@ _synctop_diff() {
 
 _synctop_demo() {
     repeating_flags=()
-    non_repeating_flags=(--no-color --no-unicode --read-only --no-db -h --help)
+    non_repeating_flags=(--no-color --no-unicode --read-only --mouse --no-db -h --help)
     repeating_options=()
     non_repeating_options=(--interval --theme --master-key --latency --litellm-version --beta-headers-url --beta-headers-file --config)
     __synctop_offer_flags_options 0

@@ -11,6 +11,7 @@ public struct ConfigFile: Equatable, Sendable {
     public var noColor: Bool?
     public var noUnicode: Bool?
     public var readOnly: Bool?
+    public var mouse: Bool?
     public var betaHeadersURL: String?
     public var betaHeadersFile: String?
     public var keyMaps = KeyMaps.standard
@@ -21,7 +22,7 @@ public struct ConfigFile: Equatable, Sendable {
     public init() {}
 
     public static let settingNames = ["url", "key_file", "interval", "timeout", "theme", "no_color", "no_unicode", "read_only",
-                                      "beta_headers_url", "beta_headers_file"]
+                                      "mouse", "beta_headers_url", "beta_headers_file"]
 
     public static func defaultPath(environment: [String: String]) -> String? {
         if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") { return config + "/synctop/config.toml" }
@@ -89,6 +90,7 @@ public struct ConfigFile: Equatable, Sendable {
             case ("no_color", .flag(let b)): config.noColor = b
             case ("no_unicode", .flag(let b)): config.noUnicode = b
             case ("read_only", .flag(let b)): config.readOnly = b
+            case ("mouse", .flag(let b)): config.mouse = b
             case _ where settingNames.contains(key):
                 return fail("\(key) has the wrong type of value (\(text))")
             default:

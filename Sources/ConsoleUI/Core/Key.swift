@@ -9,6 +9,8 @@ public enum Key: Hashable, Sendable {
     case enter, escape, backspace, delete
     case home, end, pageUp, pageDown
     case function(Int)
+    /// `--mouse`: a click or a wheel step at a cell.
+    case mouse(MouseEvent)
     case resize
     case unknown(Int32)
 
@@ -33,8 +35,21 @@ public enum Key: Hashable, Sendable {
         case .pageUp: "PgUp"
         case .pageDown: "PgDn"
         case .function(let n): "F\(n)"
+        case .mouse(let m): "mouse \(m.kind) at \(m.x),\(m.y)"
         case .resize: "resize"
         case .unknown(let code): "key \(code)"
         }
+    }
+}
+
+public struct MouseEvent: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case click, wheelUp, wheelDown }
+    public var kind: Kind
+    public var x: Int
+    public var y: Int
+    public init(_ kind: Kind, x: Int, y: Int) {
+        self.kind = kind
+        self.x = x
+        self.y = y
     }
 }

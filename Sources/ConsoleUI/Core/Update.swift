@@ -87,6 +87,7 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return []
     }
     state.notice = nil
+    if case .mouse(let event) = key { return handleMouse(&state, event) }
     if state.commandLine.isOpen { return handleCommandLineKey(&state, key) }
     if state.screen == .mappings, state.mappings.isEditing { return handleMappingsEditKey(&state, key) }
     if state.screen == .models, state.models.editingFilter { return handleModelsEditKey(&state, key) }

@@ -92,20 +92,34 @@ struct ModelsScreen {
         let sort = "by \(m.query.sort.title) \(m.query.descending ? "▼" : "▲")"
         let entry = m.selectedEntry
         let fieldLines = entry.map(ModelFieldLines.lines) ?? []
-        // The selected model's fields below the table when there is room for both.
-        let detailHeight = min(fieldLines.count + 2, max(0, body.height / 3))
-        let split = detailHeight >= 5 && body.height - detailHeight >= 8
-        let (tableRect, detailRect) = split ? body.splitRows(body.height - detailHeight) : (body, Rect(x: 0, y: 0, width: 0, height: 0))
+        let (tableRect, detailRect, split) = Self.tableLayout(m, body)
         ModelTable(map: map, rows: m.rows, selection: m.selection, query: m.query,
                    title: "Models · \(count) · \(sort)", shortTitle: "\(count) · \(sort)")
             .draw(into: &buffer, tableRect)
         if split, let entry {
-            let more = fieldLines.count > detailHeight - 2 ? " · Enter: all \(fieldLines.count) fields" : ""
+            let more = fieldLines.count > detailRect.height - 2 ? " · Enter: all \(fieldLines.count) fields" : ""
             let inner = Box(title: entry.name + more, shortTitle: entry.name).draw(into: &buffer, detailRect)
             for (i, line) in fieldLines.prefix(inner.height).enumerated() {
                 buffer.draw(line, x: inner.x, y: inner.y + i, width: inner.width)
             }
         }
+    }
+
+    /// Where the table and the fields pane go (the selected model's fields below the
+    /// table when there is room for both). Shared with the mouse, so a click lands on the
+    /// row that is drawn there.
+    static func tableLayout(_ m: ModelsState, _ body: Rect) -> (table: Rect, detail: Rect, split: Bool) {
+        let fieldCount: Int = if case .object(let fields)? = m.selectedEntry?.value { fields.count } else { 1 }
+        let detailHeight = min(fieldCount + 2, max(0, body.height / 3))
+        let split = detailHeight >= 5 && body.height - detailHeight >= 8
+        let (table, detail) = split ? body.splitRows(body.height - detailHeight) : (body, Rect(x: 0, y: 0, width: 0, height: 0))
+        return (table, detail, split)
+    }
+
+    /// The body of the Models view for a screen of this size (below its two header lines).
+    static func body(_ size: ScreenSize) -> Rect {
+        let screenBody = Rect(x: 0, y: 2, width: size.width, height: size.height - 3)
+        return Rect(x: screenBody.x, y: screenBody.y + 2, width: screenBody.width, height: screenBody.height - 2)
     }
 
     private func drawPage(into buffer: inout CellBuffer, title: String, count: Int, scroll: Int, _ rect: Rect,

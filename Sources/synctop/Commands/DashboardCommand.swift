@@ -20,6 +20,9 @@ struct DashboardOptions: ParsableArguments {
     @Flag(help: "Watch only: reload, interval and cancel keys are off and no write request is ever sent.")
     var readOnly = false
 
+    @Flag(help: "Mouse support: a click selects, the wheel scrolls (off by default: it takes over the terminal's text selection).")
+    var mouse = false
+
     func validate() throws {
         if let interval, interval < 2 { throw ValidationError("--interval must be at least 2 seconds") }
     }
@@ -30,6 +33,7 @@ struct DashboardOptions: ParsableArguments {
     func noColor(_ config: ConfigFile) -> Bool { noColor || config.noColor == true }
     func noUnicode(_ config: ConfigFile) -> Bool { noUnicode || config.noUnicode == true }
     func readOnly(_ config: ConfigFile) -> Bool { readOnly || config.readOnly == true }
+    func mouse(_ config: ConfigFile) -> Bool { mouse || config.mouse == true }
 
     /// Exits 64 with the theme's problem (unknown name, or the file and line at fault).
     func terminalOptions(_ config: ConfigFile) throws -> TerminalOptions {
@@ -37,7 +41,7 @@ struct DashboardOptions: ParsableArguments {
         let noColorEnv = !(env["NO_COLOR"] ?? "").isEmpty
         switch ThemeCatalog.standard().load(theme(config)) {
         case .success(let t):
-            return TerminalOptions(theme: t, noColor: noColor(config) || noColorEnv, asciiOnly: noUnicode(config))
+            return TerminalOptions(theme: t, noColor: noColor(config) || noColorEnv, asciiOnly: noUnicode(config), mouse: mouse(config))
         case .failure(let e):
             printError("synctop: \(e)")
             throw ExitStatus.usage
