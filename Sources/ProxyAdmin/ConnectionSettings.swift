@@ -46,6 +46,8 @@ public struct ConnectionSettings: Equatable, Sendable {
             (url, urlOrigin) = (defaultURL, .defaultValue)
         }
         url = url.trimmingCharacters(in: " \t\r\n")
+        // One spelling per proxy: snapshot folders and history are keyed by this string.
+        while url.hasSuffix("/"), url.count > 8 { url.removeLast() }
         guard url.hasPrefix("http://") || url.hasPrefix("https://"), url.count > 8 else {
             throw .badURL(url, origin: urlOrigin)
         }

@@ -120,7 +120,7 @@ import Testing
         let effects = update(&s, .actionFinished(generation: 1, reply: reply, at: done))
         // Recorded, the map fetched again to diff with the snapshot taken before, status polled.
         #expect(effects == [.record(.of(.reload(.costMap), proxy: "http://localhost:4000", reply: reply, at: done)),
-                            .loadCostMap(generation: 1, diffWithLastSnapshot: true), .poll(generation: 2)])
+                            .loadCostMap(generation: 1, diffAgainst: .newestSnapshot), .poll(generation: 2)])
         #expect(s.actionInFlight == nil)
         #expect(s.banner?.text == "✓ Model cost map: Price data reloaded successfully! 3410 models updated. (3410 models, 412 ms)")
         #expect(s.banner?.role == .ok)
@@ -200,7 +200,7 @@ import Testing
         _ = update(&s, .tick(t1))
         let effects = update(&s, .pollFinished(generation: 2, snapshot: S.snapshot(cost: ran), at: t1))
         #expect(effects == [.record(.observedRun(.costMap, proxy: "http://localhost:4000", lastRun: ran.lastRun!)),
-                            .loadCostMap(generation: 1, diffWithLastSnapshot: true)], "recorded, and its changes diffed")
+                            .loadCostMap(generation: 1, diffAgainst: .newestSnapshot)], "recorded, and its changes diffed")
 
         // A reload synctop sent moves last_run too: that one is not "observed".
         _ = update(&s, .key(.char("r")))

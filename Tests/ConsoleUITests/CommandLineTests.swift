@@ -74,7 +74,7 @@ import Testing
         _ = update(&s, .key(.char(":")))
         #expect(typed(&s, "theme nord") + update(&s, .key(.enter)) == [.setTheme("nord")])
         _ = update(&s, .key(.char(":")))
-        #expect(typed(&s, "models") + update(&s, .key(.enter)) == [.loadCostMap(generation: 1, diffWithLastSnapshot: false)])
+        #expect(typed(&s, "models") + update(&s, .key(.enter)) == [.loadCostMap(generation: 1, diffAgainst: .none)])
         #expect(s.screen == .models)
         _ = update(&s, .key(.char(":")))
         #expect(typed(&s, "q") + update(&s, .key(.enter)) == [.quit])

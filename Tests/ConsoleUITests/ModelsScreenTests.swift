@@ -42,7 +42,7 @@ import Testing
         changes.models.loadInFlight = 9
         changes.models.diffReason = .ownReload
         var reloaded = new
-        reloaded.previous = old.map
+        reloaded.diff = CostMapDiff(old: old.map, new: new.map)
         reloaded.previousSavedAt = S.now.addingTimeInterval(-3600)
         _ = update(&changes, .costMapLoaded(generation: 9, .success(reloaded), at: S.now))
         var changedFields = changes

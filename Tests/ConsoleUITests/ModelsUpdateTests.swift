@@ -26,9 +26,12 @@ import Testing
      "new-model": {"litellm_provider": "bedrock", "mode": "chat", "input_cost_per_token": 4e-06}}
     """
     static func map(_ json: String) -> CostMap { try! CostMap.parse(Array(json.utf8)) }
+    /// A fetch as the runner hands it over: with the diff against `previous` when one was asked for.
     static func fetch(_ json: String, previous: String? = nil) -> CostMapFetch {
-        CostMapFetch(map: map(json), byteCount: json.utf8.count, url: "http://localhost:4000/public/litellm_model_cost_map",
-                     previous: previous.map(map), previousSavedAt: previous == nil ? nil : S.now.addingTimeInterval(-3600))
+        let now = map(json)
+        return CostMapFetch(map: now, byteCount: json.utf8.count, url: "http://localhost:4000/public/litellm_model_cost_map",
+                            diff: previous.map { CostMapDiff(old: map($0), new: now) },
+                            previousSavedAt: previous == nil ? nil : S.now.addingTimeInterval(-3600))
     }
 
     /// On the Models view with `json` loaded.
@@ -45,7 +48,7 @@ import Testing
 
     @Test func openingFetchesOnceWithProgress() {
         var s = S.polled(S.snapshot())
-        #expect(update(&s, .key(.char("3"))) == [.loadCostMap(generation: 1, diffWithLastSnapshot: false)])
+        #expect(update(&s, .key(.char("3"))) == [.loadCostMap(generation: 1, diffAgainst: .none)])
         #expect(s.screen == .models && s.models.progress == .fetching)
         #expect(view(s, zone: .utc).text.contains("fetching the cost map from the proxy…"))
         _ = update(&s, .costMapProgress(generation: 1, .decoding(bytes: 3_176_369)))
@@ -60,7 +63,7 @@ import Testing
 
     @Test func aFailedFetchKeepsWhatIsShown() {
         var s = Self.loaded()
-        #expect(update(&s, .key(.ctrl("r"))) == [.loadCostMap(generation: 2, diffWithLastSnapshot: false)])
+        #expect(update(&s, .key(.ctrl("r"))) == [.loadCostMap(generation: 2, diffAgainst: .none)])
         _ = update(&s, .costMapLoaded(generation: 2, .failure(CostMapLoadError("proxy unreachable: connection refused")), at: S.now))
         #expect(s.models.map?.entries.count == 5)
         #expect(s.models.lastFailure == "proxy unreachable: connection refused")
@@ -98,16 +101,26 @@ import Testing
         _ = update(&s, .key(.char("1")))
         _ = update(&s, .key(.char("r")))
         _ = update(&s, .key(.char("y")))
+        // The runner took a snapshot just before the reload went out.
+        let baseline = CostMapSnapshotStore.Snapshot(path: "/cache/synctop/cost-maps/x/1.json", savedAt: S.now)
+        _ = update(&s, .costMapBaseline(baseline))
+        // Meanwhile the source moves on a poll (our reload, still in flight): no second diff.
+        var moving = S.snapshot()
+        moving.source = .success(CostMapSource(source: "remote", modelCount: 4, sourceRevision: "eeeeeee5"))
+        _ = update(&s, .tick(S.now.addingTimeInterval(1)))
+        if let g = s.pollInFlight {
+            #expect(!update(&s, .pollFinished(generation: g, snapshot: moving, at: S.now.addingTimeInterval(1)))
+                .contains { if case .loadCostMap = $0 { true } else { false } }, "a move during our own reload is not 'the proxy's'")
+        }
         let done = S.now.addingTimeInterval(2)
         let reply = ActionReply(result: .success(ActionOutcome(message: "Price data reloaded successfully! 4 models updated.", count: 4, timestamp: done)),
                                 httpStatus: 200, durationMs: 30)
         let effects = update(&s, .actionFinished(generation: 1, reply: reply, at: done))
-        #expect(effects.contains(.loadCostMap(generation: 2, diffWithLastSnapshot: true)))
+        #expect(effects.contains(.loadCostMap(generation: 2, diffAgainst: .snapshot(baseline))), "against the snapshot taken before it")
         _ = update(&s, .costMapLoaded(generation: 2, .success(Self.fetch(Self.newJSON, previous: Self.oldJSON)), at: done))
         let summary = "+1 new, −1 removed, 1 re-priced, 1 other change"
         #expect(s.banner?.text.hasSuffix(" · " + summary) == true, "\(s.banner?.text ?? "")")
         #expect(s.events.last?.text == "cost map reload: \(summary) (3, d: details)")
-        #expect(s.models.loaded?.previous == nil, "the old map is not kept in memory")
         #expect(s.models.map?["new-model"] != nil)
         _ = update(&s, .key(.char("3")))
         _ = update(&s, .key(.char("d")))
@@ -129,7 +142,7 @@ import Testing
         after.source = .success(CostMapSource(source: "remote", modelCount: 4, sourceRevision: "bbbbbbb2"))
         _ = update(&s, .tick(S.now.addingTimeInterval(60)))
         let effects = update(&s, .pollFinished(generation: s.pollInFlight!, snapshot: after, at: S.now.addingTimeInterval(60)))
-        #expect(effects == [.loadCostMap(generation: 2, diffWithLastSnapshot: true)])
+        #expect(effects == [.loadCostMap(generation: 2, diffAgainst: .newestSnapshot)])
         var unchanged = after
         unchanged.costMap = .success(S.scheduled)
         _ = update(&s, .tick(S.now.addingTimeInterval(70)))

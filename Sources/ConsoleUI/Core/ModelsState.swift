@@ -23,6 +23,8 @@ public struct ModelsState: Equatable, Sendable {
     /// When synctop's own cost-map reload finished: the source moving right after it is
     /// that reload, not the proxy's schedule.
     public var ownReloadAt: Date?
+    /// The snapshot taken just before synctop's reload went out.
+    public var reloadBaseline: CostMapSnapshotStore.Snapshot?
     public var baselineTaken = false
 
     public var query = ModelQuery()
@@ -88,19 +90,20 @@ public struct CostMapFetch: Equatable, Sendable {
     public var map: CostMap
     public var byteCount: Int
     public var url: String
-    /// The newest snapshot before this fetch, when a diff was asked for.
-    public var previous: CostMap?
+    /// Against the snapshot asked for (computed where the fetch ran, not in the UI loop;
+    /// nil when no diff was asked for or no snapshot existed).
+    public var diff: CostMapDiff?
     public var previousSavedAt: Date?
     /// Why the fetch could not be kept as a snapshot (the view still works).
     public var snapshotProblem: String?
     public var durationMs: Int
 
-    public init(map: CostMap, byteCount: Int, url: String, previous: CostMap? = nil, previousSavedAt: Date? = nil,
+    public init(map: CostMap, byteCount: Int, url: String, diff: CostMapDiff? = nil, previousSavedAt: Date? = nil,
                 snapshotProblem: String? = nil, durationMs: Int = 0) {
         self.map = map
         self.byteCount = byteCount
         self.url = url
-        self.previous = previous
+        self.diff = diff
         self.previousSavedAt = previousSavedAt
         self.snapshotProblem = snapshotProblem
         self.durationMs = durationMs
@@ -120,11 +123,15 @@ public struct CostMapChanges: Equatable, Sendable {
     /// When the "before" side was fetched.
     public var since: Date?
     public var at: Date
+    /// The changes page's rows, built once: thousands of them, and the page is drawn every
+    /// second.
+    let rows: [CostMapChangeLines.Row]
 
     public init(diff: CostMapDiff, title: String, since: Date?, at: Date) {
         self.diff = diff
         self.title = title
         self.since = since
         self.at = at
+        rows = CostMapChangeLines.rows(diff)
     }
 }

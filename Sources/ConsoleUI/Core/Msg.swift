@@ -21,6 +21,8 @@ public enum Msg: Sendable {
     case mappingsLoaded(generation: Int, load: BetaHeaderLoad, at: Date)
     /// The cost map fetch under way reached another step (for the progress line).
     case costMapProgress(generation: Int, CostMapLoadProgress)
+    /// Just before synctop's own cost-map reload: the snapshot its diff must compare with.
+    case costMapBaseline(CostMapSnapshotStore.Snapshot)
     /// The cost map was fetched and decoded, or why not.
     case costMapLoaded(generation: Int, Result<CostMapFetch, CostMapLoadError>, at: Date)
     /// Something the runner could not do (e.g. write the history), to show as a notice.
@@ -43,7 +45,7 @@ public enum Effect: Equatable, Sendable {
     case loadMappings(generation: Int)
     /// Fetch the proxy's cost map, keep it as a snapshot, and (when asked) hand back the
     /// newest snapshot from before, to diff against.
-    case loadCostMap(generation: Int, diffWithLastSnapshot: Bool)
+    case loadCostMap(generation: Int, diffAgainst: CostMapBase)
     /// Fetch the cost map only to keep it as a snapshot (at start: so that a run the
     /// proxy's schedule does later has a "before" to diff against).
     case snapshotCostMap
@@ -69,4 +71,14 @@ public struct HistoryLoadError: Error, Equatable, Sendable {
 public struct CostMapLoadError: Error, Equatable, Sendable {
     public var message: String
     public init(_ message: String) { self.message = message }
+}
+
+/// What a cost-map fetch is diffed against.
+public enum CostMapBase: Equatable, Sendable {
+    case none
+    /// The newest snapshot before this fetch (a change the proxy made by itself).
+    case newestSnapshot
+    /// This snapshot: the one taken just before synctop's own reload, whatever else was
+    /// saved since.
+    case snapshot(CostMapSnapshotStore.Snapshot)
 }

@@ -133,7 +133,12 @@ func handleMappingsAction(_ state: inout AppState, _ action: Action) -> [Effect]
         if m.mode == .table {
             m.selection = max(0, min(rowCount - 1, m.selection + delta))
         } else {
-            m.pageScroll = max(0, m.pageScroll + delta) // the view clamps to the page's length
+            let lines: Int = switch m.mode {
+            case .check: HeaderCheckLines.lines(m.checkResults, line: m.checkedLine ?? "").count
+            case .changes: m.changes.map { MappingChangeLines.lines($0.diff).count } ?? 0
+            case .table: 0
+            }
+            m.pageScroll = clampedPageScroll(m.pageScroll, delta, lines: lines, size: state.size)
         }
     case .scrollLeft:
         m.columnOffset = max(0, m.columnOffset - 1)

@@ -6,13 +6,13 @@ import Foundation
 import ProxyAdmin
 
 /// Asks the runner to fetch the cost map; a newer fetch supersedes an older one.
-func startCostMapLoad(_ state: inout AppState, diff reason: CostMapDiffReason? = nil) -> Effect {
+func startCostMapLoad(_ state: inout AppState, diff reason: CostMapDiffReason? = nil, against base: CostMapBase? = nil) -> Effect {
     state.models.loadGeneration += 1
     state.models.loadInFlight = state.models.loadGeneration
     state.models.progress = .fetching
     state.models.loadStartedAt = state.now
     state.models.diffReason = reason
-    return .loadCostMap(generation: state.models.loadGeneration, diffWithLastSnapshot: reason != nil)
+    return .loadCostMap(generation: state.models.loadGeneration, diffAgainst: reason == nil ? .none : base ?? .newestSnapshot)
 }
 
 func applyCostMapProgress(_ state: inout AppState, generation: Int, _ progress: CostMapLoadProgress) {
@@ -46,9 +46,7 @@ func applyCostMapLoad(_ state: inout AppState, generation: Int, _ result: Result
         let selected = m.selectedEntry?.name
         if m.lastFailure != nil, m.loaded != nil { logEvent(&state, at, "cost map fetched again", .ok) }
         m.lastFailure = nil
-        var kept = fetch
-        kept.previous = nil  // only the diff needs it; two maps in memory would double the RSS
-        m.loaded = kept
+        m.loaded = fetch
         m.loadedAt = at
         m.resort()
         // Keep the same model selected when it is still listed.
@@ -65,11 +63,10 @@ func applyCostMapLoad(_ state: inout AppState, generation: Int, _ result: Result
 /// Puts a reload's (or the proxy's own run's) changes in the events, the banner and the
 /// changes page.
 private func noteCostMapChanges(_ state: inout AppState, _ fetch: CostMapFetch, reason: CostMapDiffReason, at: Date) {
-    guard let previous = fetch.previous else {
+    guard let diff = fetch.diff else {
         logEvent(&state, at, "cost map: no earlier snapshot to compare with; this copy is kept for next time", .text)
         return
     }
-    let diff = CostMapDiff(old: previous, new: fetch.map)
     let title: String
     switch reason {
     case .ownReload: title = "what the cost-map reload changed"
@@ -99,6 +96,7 @@ func costMapMovedOnProxy(_ state: inout AppState, before: CostMapSource?, after:
     if moved.isEmpty, let a = before.loadedAt, let b = after.loadedAt, a != b { moved.append("loaded again") }
     guard !moved.isEmpty else { return nil }
     if let own = state.models.ownReloadAt, at.timeIntervalSince(own) < 60 { return nil }  // our own reload
+    if state.actionInFlight?.action == .reload(.costMap) { return nil }  // ours, still under way
     if state.models.loadInFlight != nil, state.models.diffReason != nil { return nil }
     return startCostMapLoad(&state, diff: .observed(moved.joined(separator: ", ")))
 }
@@ -107,7 +105,9 @@ func costMapMovedOnProxy(_ state: inout AppState, before: CostMapSource?, after:
 /// runner took just before sending the reload.
 func refetchCostMapAfterReload(_ state: inout AppState, at: Date) -> Effect {
     state.models.ownReloadAt = at
-    return startCostMapLoad(&state, diff: .ownReload)
+    let base = state.models.reloadBaseline.map(CostMapBase.snapshot)
+    state.models.reloadBaseline = nil
+    return startCostMapLoad(&state, diff: .ownReload, against: base)
 }
 
 /// Keys while the filter field has them.
@@ -148,7 +148,11 @@ func handleModelsAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.models.mode == .table {
             state.models.selection = max(0, min(state.models.rows.count - 1, state.models.selection + delta))
         } else {
-            state.models.pageScroll = max(0, state.models.pageScroll + delta) // the view clamps
+            let lines: Int = switch state.models.mode {
+            case .detail: state.models.selectedEntry.map { ModelFieldLines.lines($0).count } ?? 0
+            default: state.models.changes?.rows.count ?? 0
+            }
+            state.models.pageScroll = clampedPageScroll(state.models.pageScroll, delta, lines: lines, size: state.size)
         }
     case .filter:
         state.models.mode = .table
@@ -190,4 +194,13 @@ func handleModelsAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         break
     }
     return []
+}
+
+/// A page's first line after moving by `delta`: never past the last page, so ↑ after G
+/// moves at once (the page is the view's body inside its box).
+func clampedPageScroll(_ scroll: Int, _ delta: Int, lines: Int, size: ScreenSize) -> Int {
+    let pageHeight = max(1, ModelsScreen.body(size).height - 2)
+    let last = max(0, lines - pageHeight)
+    let moved = delta > 0 ? (scroll > Int.max - delta ? Int.max : scroll + delta) : scroll + delta
+    return max(0, min(last, moved))
 }

@@ -60,6 +60,10 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .costMapLoaded(let generation, let result, let at):
         return applyCostMapLoad(&state, generation: generation, result, at: at)
 
+    case .costMapBaseline(let snapshot):
+        state.models.reloadBaseline = snapshot
+        return []
+
     case .historyLoaded(let result):
         state.history.loading = false
         switch result {
@@ -221,7 +225,8 @@ private func noteChanges(_ state: inout AppState, job: SyncJob, old: JobStatus?,
             logEvent(&state, at, "\(job.title): the proxy ran a reload by itself", .ok)
             effects.append(.record(.observedRun(job, proxy: state.config.proxyURL, lastRun: run)))
             if job == .betaHeaders, let reread = rereadMappingsAfterReload(&state, ownReload: false) { effects.append(reread) }
-            if job == .costMap, state.models.loadInFlight == nil || state.models.diffReason == nil {
+            if job == .costMap, state.actionInFlight?.action != .reload(.costMap),
+               state.models.loadInFlight == nil || state.models.diffReason == nil {
                 effects.append(startCostMapLoad(&state, diff: .observed("reloaded without synctop: its schedule or another client")))
             }
         }

@@ -12,7 +12,7 @@ enum ModelFieldLines {
             let label = DisplayWidth.of(key) < keyWidth ? key.padding(keyWidth) : key + " "
             var line: Line = [Span(label, .label), Span(value.rendered(), .value)]
             // Per-token prices ("input_cost_per_token", "cache_read_input_token_cost") also per 1M.
-            if key.contains("cost"), key.contains("token"), !key.contains("per_image"), let n = ModelEntry.perToken(value) {
+            if CostMapReport.isPerToken(key), let n = ModelEntry.perToken(value) {
                 line.append(Span("  ($\(ModelNumberText.price(n * 1_000_000)) / 1M tokens)", .dim))
             }
             return line

@@ -34,7 +34,7 @@ struct ModelsScreen {
                      scroll: m.pageScroll, body) { lines[$0] }
         case .changes:
             guard let changes = m.changes else { return }
-            let rows = CostMapChangeLines.rows(changes.diff)
+            let rows = changes.rows
             var title = changes.title
             if let since = changes.since { title += " · since the copy of \(TimeText.clock(since, now: state.now, zone: zone))" }
             drawPage(into: &buffer, title: title + " (Esc: back)", count: rows.count, scroll: m.pageScroll, body) {
@@ -91,8 +91,8 @@ struct ModelsScreen {
         let count = m.rows.count == total ? "\(ModelNumberText.grouped(total)) models" : "\(ModelNumberText.grouped(m.rows.count)) of \(ModelNumberText.grouped(total)) models"
         let sort = "by \(m.query.sort.title) \(m.query.descending ? "▼" : "▲")"
         let entry = m.selectedEntry
-        let fieldLines = entry.map(ModelFieldLines.lines) ?? []
         let (tableRect, detailRect, split) = Self.tableLayout(m, body)
+        let fieldLines = split ? entry.map(ModelFieldLines.lines) ?? [] : []  // parsed only when shown
         ModelTable(map: map, rows: m.rows, selection: m.selection, query: m.query,
                    title: "Models · \(count) · \(sort)", shortTitle: "\(count) · \(sort)")
             .draw(into: &buffer, tableRect)

@@ -39,7 +39,7 @@ extension CostMapReport {
     /// A price per single token: "token" among the words before any "above_…" tier, and
     /// not per 1k tokens or per second (`input_cost_per_token_above_200k_tokens` yes,
     /// `input_cost_per_audio_per_second_above_128k_tokens` no).
-    static func isPerToken(_ key: String) -> Bool {
+    public static func isPerToken(_ key: String) -> Bool {
         guard key.contains("cost") else { return false }
         let words = key.split(separator: "_").prefix { $0 != "above" }
         return words.contains("token") && !words.contains("1k") && !words.contains("second")

@@ -46,7 +46,8 @@ struct HTTPResponseReader {
         }
         switch framing {
         case .untilClose:
-            return ProxyResponse(status: status, body: Array(buffer[cursor...]))
+            buffer.removeFirst(cursor)  // in place: the body is not copied out
+            return ProxyResponse(status: status, body: buffer)
         case .length(let n):
             throw .malformed("the answer ended after \(buffer.count - cursor) of \(n) bytes")
         case .chunked:
@@ -64,7 +65,12 @@ struct HTTPResponseReader {
         case .length(let n):
             guard buffer.count - cursor >= n else { return nil }
             complete = true
-            return ProxyResponse(status: status, body: Array(buffer[cursor..<(cursor + n)]))
+            // In place rather than a 3 MB copy beside the buffer (issue 5 counts peak memory).
+            buffer.removeSubrange((cursor + n)...)
+            buffer.removeFirst(cursor)
+            let body = buffer
+            buffer = []
+            return ProxyResponse(status: status, body: body)
         case .chunked:
             guard try readChunks() else { return nil }
             complete = true

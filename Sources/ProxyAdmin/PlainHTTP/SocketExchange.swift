@@ -43,7 +43,15 @@ enum SocketExchange {
             let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress!, $0.count, 0) }
             do throws(HTTPResponseReader.Failure) {
                 if n > 0 {
-                    if let done = try reader.append(Array(chunk[0..<n])) {
+                    var step: Result<ProxyResponse?, HTTPResponseReader.Failure> = .success(nil)
+                    chunk.withUnsafeBytes { raw in
+                        do throws(HTTPResponseReader.Failure) {
+                            step = .success(try reader.append(UnsafeRawBufferPointer(rebasing: raw[0..<n])))
+                        } catch {
+                            step = .failure(error)
+                        }
+                    }
+                    if let done = try step.get() {
                         return .success(done)
                     }
                 } else if n == 0 {

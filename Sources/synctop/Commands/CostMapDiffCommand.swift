@@ -46,8 +46,9 @@ struct CostMapDiffCommand: AsyncParsableCommand {
     func run() async throws {
         if sinceLast { return try await sinceLastSnapshot() }
         guard let old, let new else { throw ExitStatus.usage }
-        let diff = CostMapDiff(old: try await loadCostMap(old, timeout: connection.timeoutSeconds()),
-                               new: try await loadCostMap(new, timeout: connection.timeoutSeconds()))
+        let timeout = try connection.timeoutSeconds()
+        let diff = CostMapDiff(old: try await loadCostMap(old, timeout: timeout),
+                               new: try await loadCostMap(new, timeout: timeout))
         output(diff, old: old, new: new)
     }
 

@@ -50,7 +50,7 @@ struct InfoCommand: ParsableCommand {
             ("proxy URL", settings.baseURL, urlOrigin),
             ("API key", settings.maskedKey, keyOrigin),
             ("poll interval", "\(options.interval(file)) s", origin("--interval", inConfig: file.interval != nil)),
-            ("request timeout", "\(connection.timeoutSeconds()) s", origin("--timeout", inConfig: file.timeout != nil)),
+            ("request timeout", "\(try connection.timeoutSeconds()) s", origin("--timeout", inConfig: file.timeout != nil)),
             ("theme", options.theme(file), origin("--theme", inConfig: file.theme != nil)),
             ("colour", options.noColor(file) || noColorEnv ? "off" : "on",
              given("--no-color") ? "flag --no-color" : noColorEnv ? "environment NO_COLOR" : origin("--no-color", inConfig: file.noColor != nil)),

@@ -7,8 +7,7 @@ import ConsoleUI
 import ProxyAdmin
 
 /// The dashboard's cost-map I/O: fetch `/public/litellm_model_cost_map`, keep it as a
-/// snapshot, decode it off the main thread, and hand back the snapshot from before when a
-/// diff is wanted.
+/// snapshot, decode it, and diff it with a snapshot from before — all off the UI loop.
 struct CostMapFetcher: Sendable {
     var client: ProxyAdminClient
     var store: CostMapSnapshotStore
@@ -17,17 +16,19 @@ struct CostMapFetcher: Sendable {
     init(client: ProxyAdminClient, proxyURL: String, environment: [String: String]) {
         self.client = client
         store = CostMapSnapshotStore(root: CostMapSnapshotStore.defaultRoot(environment: environment), proxyURL: proxyURL)
-        var base = proxyURL
-        while base.hasSuffix("/") { base.removeLast() }
-        url = base + Endpoint.costMap.path
+        url = proxyURL + Endpoint.costMap.path
     }
 
-    func load(generation: Int, diffWithLastSnapshot: Bool, mailbox: Mailbox) {
+    func load(generation: Int, diffAgainst base: CostMapBase, mailbox: Mailbox) {
         let me = self
         Task.detached {
             let started = Date()
-            // The "before" side is read first: the fetch below may become the newest snapshot.
-            let previous = diffWithLastSnapshot ? me.store.latest().flatMap { s in (try? me.store.read(s)).map { (s, $0) } } : nil
+            // Which snapshot is "before" is decided first: this fetch may become the newest.
+            let before: CostMapSnapshotStore.Snapshot? = switch base {
+            case .none: nil
+            case .newestSnapshot: me.store.latest()
+            case .snapshot(let s): s
+            }
             let bytes: [UInt8]
             switch await me.client.call(.costMap) {
             case .success(let b): bytes = b
@@ -48,26 +49,26 @@ struct CostMapFetcher: Sendable {
             do throws(CostMapSnapshotStore.StoreError) { try me.store.save(bytes, at: Date()) } catch { problem = error.description }
             var fetch = CostMapFetch(map: map, byteCount: bytes.count, url: me.url, snapshotProblem: problem,
                                      durationMs: Int(Date().timeIntervalSince(started) * 1000))
-            if let (snapshot, old) = previous, let oldMap = try? CostMap.parse(old) {
-                fetch.previous = oldMap
-                fetch.previousSavedAt = snapshot.savedAt
+            // The old map lives only for the diff, here, never next to the new one in the UI.
+            if let before, let old = try? me.store.read(before), let oldMap = try? CostMap.parse(old) {
+                fetch.diff = CostMapDiff(old: oldMap, new: map)
+                fetch.previousSavedAt = before.savedAt
             }
             mailbox.post(.costMapLoaded(generation: generation, .success(fetch), at: Date()))
         }
     }
 
-    /// Fetches and keeps a snapshot without decoding; a problem comes back as text.
-    func snapshotOnly() async -> String? {
+    /// Fetches and keeps a snapshot without decoding.
+    func snapshotOnly() async -> Result<CostMapSnapshotStore.Snapshot, CostMapLoadError> {
         switch await client.call(.costMap) {
         case .success(let bytes):
-            do {
-                try store.save(bytes, at: Date())
-                return nil
+            do throws(CostMapSnapshotStore.StoreError) {
+                return .success(try store.save(bytes, at: Date()))
             } catch {
-                return "cost map snapshot not kept: \(error.description)"
+                return .failure(CostMapLoadError("cost map snapshot not kept: \(error.description)"))
             }
         case .failure(let error):
-            return "cost map snapshot not taken: \(error.summary)"
+            return .failure(CostMapLoadError("cost map snapshot not taken: \(error.summary)"))
         }
     }
 }

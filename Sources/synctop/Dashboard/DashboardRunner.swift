@@ -46,8 +46,8 @@ struct DashboardRunner {
                 case .record(let record): history.append(record) { mailbox.post(.notice($0)) }
                 case .loadHistory: history.load { mailbox.post(.historyLoaded($0)) }
                 case .loadMappings(let generation): startMappingsLoad(generation, mailbox: mailbox)
-                case .loadCostMap(let generation, let diff):
-                    costMaps.load(generation: generation, diffWithLastSnapshot: diff, mailbox: mailbox)
+                case .loadCostMap(let generation, let base):
+                    costMaps.load(generation: generation, diffAgainst: base, mailbox: mailbox)
                 case .setTheme(let name):
                     switch ThemeCatalog.standard().load(name) {
                     case .success(let theme):
@@ -58,7 +58,9 @@ struct DashboardRunner {
                     }
                 case .snapshotCostMap:
                     let costMaps = costMaps
-                    Task.detached { if let problem = await costMaps.snapshotOnly() { mailbox.post(.notice(problem)) } }
+                    Task.detached {
+                        if case .failure(let problem) = await costMaps.snapshotOnly() { mailbox.post(.notice(problem.message)) }
+                    }
                 }
             }
             screen.draw(view(state, zone: .system))
@@ -96,7 +98,12 @@ struct DashboardRunner {
         let costMaps = costMaps
         Task.detached {
             // The "before" of what a cost-map reload changes: a snapshot taken just now.
-            if action == .reload(.costMap), let problem = await costMaps.snapshotOnly() { mailbox.post(.notice(problem)) }
+            if action == .reload(.costMap) {
+                switch await costMaps.snapshotOnly() {
+                case .success(let snapshot): mailbox.post(.costMapBaseline(snapshot))
+                case .failure(let problem): mailbox.post(.notice(problem.message))
+                }
+            }
             let reply = await client.perform(action)
             mailbox.post(.actionFinished(generation: generation, reply: reply, at: Date()))
         }

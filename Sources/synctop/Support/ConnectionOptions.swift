@@ -27,8 +27,9 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     /// `--timeout`, else the config file's, else 5 s.
-    func timeoutSeconds() -> Int {
-        timeout ?? (try? loadConfig())?.timeout ?? 5
+    func timeoutSeconds() throws -> Int {
+        if let timeout { return timeout }
+        return try loadConfig().timeout ?? 5
     }
 
     /// Resolves URL and key, or exits 64 with the reason.
@@ -50,6 +51,7 @@ struct ConnectionOptions: ParsableArguments {
     /// AsyncHTTPClient.
     func client(_ settings: ConnectionSettings, readOnly: Bool = false,
                 oneShot: Bool = true) throws -> (ProxyAdminClient, any ProxyTransport) {
+        let timeout = try timeoutSeconds()  // a broken config file has said so already
         do {
             let transport: any ProxyTransport
             if oneShot, caFile == nil, let plain = SocketTransport(baseURL: settings.baseURL) {
@@ -57,7 +59,7 @@ struct ConnectionOptions: ParsableArguments {
             } else {
                 transport = try HTTPTransport(baseURL: settings.baseURL, caFile: caFile)
             }
-            let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey, timeoutSeconds: timeoutSeconds(), readOnly: readOnly)
+            let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey, timeoutSeconds: timeout, readOnly: readOnly)
             return (client, transport)
         } catch {
             printError("synctop: \(error.summary)")
