@@ -119,6 +119,32 @@ struct CursesScreenTests {
         #expect(s.style(for: .ok).pair == 0)
     }
 
+    /// The dashboard drawn by real ncurses under every shipped theme and colour depth: the
+    /// same text, and each cell painted with its role's style as that theme makes it.
+    @Test(arguments: Theme.shippedSources.map(\.name))
+    func dashboardUnderEachTheme(name: String) throws {
+        let source = try #require(Theme.shippedSources.first { $0.name == name }).source
+        let theme = try Theme.parse(source, file: name).get()
+        for terminal in ["xterm-256color", "xterm-16color", "xterm", "vt100"] {
+            let s = try screen(TerminalOptions(theme: theme), terminal: terminal)
+            defer { s.restore() }
+            var b = CellBuffer(width: s.size.width, height: s.size.height)
+            b.put("┌ Model cost map ─", x: 0, y: 0, role: .border)
+            b.put("● scheduled", x: 0, y: 1, role: .ok)
+            b.put("OVERDUE", x: 0, y: 2, role: .overdue)
+            b.put("+12 new", x: 0, y: 3, role: .diffAdded)
+            b.put("selected row", x: 0, y: 4, role: .selected)
+            s.draw(b)
+            #expect(s.windowRow(1) == "● scheduled", "\(name) on \(terminal)")
+            for (y, role) in [(0, Role.border), (1, .ok), (2, .overdue), (3, .diffAdded), (4, .selected)] {
+                #expect(s.windowStyle(x: 2, y: y) == s.style(for: role), "\(name) on \(terminal): \(role)")
+                let plan = StylePlan.make(theme.style(role), depth: s.colorDepth, defaultColors: true)
+                #expect(s.style(for: role).attributes == CursesStyle(plan: plan, pair: 0).attributes, "\(name) \(terminal) \(role)")
+            }
+            if s.colorDepth == .none { #expect(Role.allCases.allSatisfy { s.style(for: $0).pair == 0 }, "no colour pairs on \(terminal)") }
+        }
+    }
+
     @Test func asciiOnlyDrawsAscii() throws {
         let s = try screen(TerminalOptions(theme: .default, asciiOnly: true))
         defer { s.restore() }

@@ -56,4 +56,17 @@ struct ThemeEndToEndTests {
         #expect(unknown.status == 64)
         #expect(unknown.err.contains("no theme \"purple-haze\"; shipped: default, light, solarized-dark, nord, high-contrast, monochrome"))
     }
+
+    @Test func noUnicodeDrawsNoBoxCharacters() throws {
+        let sim = try SimulatorProcess()
+        defer { sim.stop() }
+        let tmux = try TmuxSession(command: "\(Harness.binary) --url \(sim.baseURL) --no-unicode", width: 120, height: 40,
+                                   env: ["LITELLM_PROXY_API_KEY": SimulatorProcess.masterKey])
+        defer { tmux.kill() }
+        let screen = tmux.waitFor("polled")
+        #expect(screen.found)
+        let nonASCII = screen.screen.unicodeScalars.filter { !$0.isASCII }
+        #expect(nonASCII.isEmpty, "ASCII only: found \(String(String.UnicodeScalarView(nonASCII.prefix(10))))")
+        #expect(screen.screen.contains("+-") && screen.screen.contains("Model cost map"))
+    }
 }

@@ -2,6 +2,9 @@ import ArgumentParser
 import ConsoleUI
 import CursesTerminal
 import ProxyAdmin
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Options of the full-screen dashboard, shared by `synctop` and `synctop demo`.
 struct DashboardOptions: ParsableArguments {
@@ -49,8 +52,24 @@ struct DashboardOptions: ParsableArguments {
     }
 
     func dashboardConfig(_ settings: ConnectionSettings, _ config: ConfigFile) -> DashboardConfig {
-        DashboardConfig(proxyURL: settings.baseURL, maskedKey: settings.maskedKey, pollIntervalSeconds: interval(config),
-                        readOnly: readOnly(config), keyMaps: config.keyMaps)
+        var dashboard = DashboardConfig(proxyURL: settings.baseURL, maskedKey: settings.maskedKey, pollIntervalSeconds: interval(config),
+                                        readOnly: readOnly(config), keyMaps: config.keyMaps)
+        // `:theme <Tab>` offers the user's themes too.
+        let mine = ThemeCatalog.userDirectory(environment: Environment.all()).map(Self.themeFiles) ?? []
+        dashboard.themeNames += mine.filter { !dashboard.themeNames.contains($0) }
+        return dashboard
+    }
+
+    /// `NAME` of each `NAME.toml` in the user's theme folder, sorted; none if it is absent.
+    static func themeFiles(in directory: String) -> [String] {
+        guard let dir = opendir(directory) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name.hasSuffix(".toml"), name.count > 5 { names.append(String(name.dropLast(5))) }
+        }
+        return names.sorted()
     }
 }
 
