@@ -35,6 +35,17 @@ public struct TextInput: Equatable, Sendable {
         }
     }
 
+    /// A filter field: Enter keeps the text, Esc clears it; either closes the field.
+    public mutating func applyAsFilter(_ key: Key, editing: inout Bool) {
+        switch apply(key) {
+        case .submitted: editing = false
+        case .cancelled:
+            text = ""
+            editing = false
+        case .edited, .ignored: break
+        }
+    }
+
     private mutating func append(_ c: Character) -> Outcome {
         guard text.count < limit else { return .ignored }
         text.append(c)

@@ -72,16 +72,7 @@ func rereadMappingsAfterReload(_ state: inout AppState, ownReload: Bool) -> Effe
 /// Keys of the Mappings view that are not in its key table: the text fields.
 func handleMappingsEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if state.mappings.editingFilter {
-        let outcome = state.mappings.filter.apply(key)
-        switch outcome {
-        case .submitted:
-            state.mappings.editingFilter = false
-        case .cancelled:
-            state.mappings.filter.text = ""
-            state.mappings.editingFilter = false
-        case .edited, .ignored:
-            break
-        }
+        state.mappings.filter.applyAsFilter(key, editing: &state.mappings.editingFilter)
         state.mappings.selection = 0
         return []
     }

@@ -112,15 +112,7 @@ func refetchCostMapAfterReload(_ state: inout AppState, at: Date) -> Effect {
 
 /// Keys while the filter field has them.
 func handleModelsEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    switch state.models.filter.apply(key) {
-    case .submitted:
-        state.models.editingFilter = false
-    case .cancelled:
-        state.models.filter.text = ""
-        state.models.editingFilter = false
-    case .edited, .ignored:
-        break
-    }
+    state.models.filter.applyAsFilter(key, editing: &state.models.editingFilter)
     state.models.selection = 0
     state.models.refilter()
     return []
