@@ -40,7 +40,7 @@ public struct ConfigFile: Equatable, Sendable {
         for (index, raw) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNo = index + 1
             func fail(_ why: String) -> Result<ConfigFile, ConfigError> { .failure(ConfigError(file: file, line: lineNo, message: why)) }
-            let line = stripComment(raw).trimmingSpaces()
+            let line = Theme.stripComment(raw).trimmingSpaces()
             if line.isEmpty { continue }
             if line.hasPrefix("[") {
                 guard line.hasSuffix("]") else { return fail("malformed section \(line)") }
@@ -100,14 +100,6 @@ public struct ConfigFile: Equatable, Sendable {
         return .success(config)
     }
 
-    private static func stripComment(_ line: Substring) -> Substring {
-        var inQuotes = false
-        for i in line.indices {
-            if line[i] == "\"" { inQuotes.toggle() }
-            if line[i] == "#", !inQuotes { return line[..<i] }
-        }
-        return line
-    }
 }
 
 public struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {

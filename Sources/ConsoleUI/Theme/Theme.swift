@@ -62,7 +62,9 @@ public struct Theme: Equatable, Sendable {
         return .success(Theme(name: name, styles: styles))
     }
 
-    private static func stripComment(_ line: Substring) -> Substring {
+    /// A line without its `# comment` (a `#` inside quotes stays): the rule of the
+    /// TOML subset themes and `config.toml` share.
+    static func stripComment(_ line: Substring) -> Substring {
         var inQuotes = false
         for i in line.indices {
             if line[i] == "\"" { inQuotes.toggle() }

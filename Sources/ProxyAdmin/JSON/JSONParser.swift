@@ -100,59 +100,31 @@ struct JSONReader {
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     mutating func document() throws(Failure) -> JSONValue {
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
-            throw Failure(message: "byte order mark (U+FEFF) before the JSON text", offset: 0)
-        }
+        try rejectByteOrderMark()
         let value = try parseValue()
-        skipWhitespace()
-        if i < bytes.count { throw Failure(message: "unexpected \(describe(i)) after the JSON value", offset: i) }
+        try expectEnd()
         return value
     }
 
     /// See `JSONParser.forEachMember`. Duplicate keys are all handed over, in order.
     mutating func members(_ body: (String, JSONValue, Range<Int>) -> Void) throws(Failure) -> JSONValue? {
+        try rejectByteOrderMark()
+        skipWhitespace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return try document() }
+        try parseMembers(body)
+        try expectEnd()
+        return nil
+    }
+
+    private func rejectByteOrderMark() throws(Failure) {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             throw Failure(message: "byte order mark (U+FEFF) before the JSON text", offset: 0)
         }
-        skipWhitespace()
-        guard i < bytes.count, bytes[i] == UInt8(ascii: "{") else { return try document() }
-        try enter()
-        i += 1
-        skipWhitespace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
-            i += 1
-        } else {
-            var first = true
-            while true {
-                skipWhitespace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
-                    if i < bytes.count, bytes[i] == UInt8(ascii: "}"), !first {
-                        throw Failure(message: "expected a key after ',' (no trailing commas in JSON)", offset: i)
-                    }
-                    throw Failure(message: "expected '\"' to start a key, found \(describe(i))", offset: i)
-                }
-                first = false
-                let key = try parseString()
-                skipWhitespace()
-                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
-                    throw Failure(message: "expected ':' after the key, found \(describe(i))", offset: i)
-                }
-                i += 1
-                skipWhitespace()
-                let start = i
-                let value = try parseValue()
-                body(key, value, start..<i)
-                skipWhitespace()
-                guard i < bytes.count else { throw Failure(message: "unexpected end of input, expected ',' or '}'", offset: i) }
-                if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "}") { i += 1; break }
-                throw Failure(message: "expected ',' or '}', found \(describe(i))", offset: i)
-            }
-        }
-        depth -= 1
+    }
+
+    private mutating func expectEnd() throws(Failure) {
         skipWhitespace()
         if i < bytes.count { throw Failure(message: "unexpected \(describe(i)) after the JSON value", offset: i) }
-        return nil
     }
 
     // MARK: values
@@ -176,39 +148,52 @@ struct JSONReader {
     }
 
     private mutating func parseObject() throws(Failure) -> JSONValue {
-        try enter()
-        i += 1
         var pairs: [(String, JSONValue)] = []
         // Small objects find duplicates by scanning; large ones (the cost map's top level)
         // through an index built once they grow past a few keys.
         var index: [ExactKey: Int]?
-        skipWhitespace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
-            i += 1
-            depth -= 1
-            return .object(pairs)
-        }
-        while true {
-            skipWhitespace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
-                if i < bytes.count, bytes[i] == UInt8(ascii: "}"), !pairs.isEmpty {
-                    throw Failure(message: "expected a key after ',' (no trailing commas in JSON)", offset: i)
-                }
-                throw Failure(message: "expected '\"' to start a key, found \(describe(i))", offset: i)
-            }
-            let key = try parseString()
-            skipWhitespace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
-                throw Failure(message: "expected ':' after the key, found \(describe(i))", offset: i)
-            }
-            i += 1
-            let value = try parseValue()
+        try parseMembers { key, value, _ in
             if let existing = Self.position(of: key, in: pairs, index: &index) {
                 pairs[existing].1 = value
             } else {
                 pairs.append((key, value))
                 index?[ExactKey(key)] = pairs.count - 1
             }
+        }
+        return .object(pairs)
+    }
+
+    /// The object at `i` (on its "{"), member by member: key, value and the value's bytes.
+    /// One loop for the tree (`parseObject`) and the stream (`members`).
+    private mutating func parseMembers(_ onMember: (String, JSONValue, Range<Int>) -> Void) throws(Failure) {
+        try enter()
+        i += 1
+        skipWhitespace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+            i += 1
+            depth -= 1
+            return
+        }
+        var first = true
+        while true {
+            skipWhitespace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+                if i < bytes.count, bytes[i] == UInt8(ascii: "}"), !first {
+                    throw Failure(message: "expected a key after ',' (no trailing commas in JSON)", offset: i)
+                }
+                throw Failure(message: "expected '\"' to start a key, found \(describe(i))", offset: i)
+            }
+            first = false
+            let key = try parseString()
+            skipWhitespace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
+                throw Failure(message: "expected ':' after the key, found \(describe(i))", offset: i)
+            }
+            i += 1
+            skipWhitespace()
+            let start = i
+            let value = try parseValue()
+            onMember(key, value, start..<i)
             skipWhitespace()
             guard i < bytes.count else { throw Failure(message: "unexpected end of input, expected ',' or '}'", offset: i) }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
@@ -216,7 +201,6 @@ struct JSONReader {
             throw Failure(message: "expected ',' or '}', found \(describe(i))", offset: i)
         }
         depth -= 1
-        return .object(pairs)
     }
 
     private static func position(of key: String, in pairs: [(String, JSONValue)], index: inout [ExactKey: Int]?) -> Int? {

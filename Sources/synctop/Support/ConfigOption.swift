@@ -1,9 +1,12 @@
 import ArgumentParser
+import Synchronization
 import ConsoleUI
 import ProxyAdmin
 
 /// `--config PATH`: synctop's config file (README, "Configuration").
 struct ConfigOption: ParsableArguments {
+    private static let cache = Mutex<[String: ConfigFile]>([:])
+
     @Option(help: ArgumentHelp("synctop's config file (default: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).",
                                valueName: "path"))
     var config: String?
@@ -13,6 +16,11 @@ struct ConfigOption: ParsableArguments {
     func load(printWarnings: Bool = false) throws -> ConfigFile {
         let environment = Environment.all()
         guard let path = config ?? ConfigFile.defaultPath(environment: environment) else { return ConfigFile() }
+        // Settings, timeout and the dashboard each ask; the file is read once per run.
+        if let cached = Self.cache.withLock({ $0[path] }) {
+            if printWarnings { for w in cached.warnings { printError("synctop: warning: \(w)") } }
+            return cached
+        }
         let text: String?
         do { text = try LocalFile.readText(path) } catch {
             printError("synctop: \(error)")
@@ -27,6 +35,7 @@ struct ConfigOption: ParsableArguments {
         }
         switch ConfigFile.parse(text, file: path) {
         case .success(let parsed):
+            Self.cache.withLock { $0[path] = parsed }
             if printWarnings { for w in parsed.warnings { printError("synctop: warning: \(w)") } }
             return parsed
         case .failure(let e):
