@@ -28,4 +28,12 @@ struct Synctop: AsyncParsableCommand {
                       DemoCommand.self, SimulateCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
+
+    /// `status` in its plain forms skips the argument parser's start-up cost (`StatusFastPath`).
+    static func main() async {
+        if let status = StatusFastPath.command(Array(CommandLine.arguments.dropFirst())) {
+            await StatusFastPath.run(status)
+        }
+        await main(nil)
+    }
 }
