@@ -91,6 +91,7 @@ public final class CursesScreen {
         colorDepth = depth
         self.defaultColors = defaultColors
         styles = Self.makeStyles(theme: options.theme, depth: depth, defaultColors: defaultColors)
+        Self.bufferWholeFrames(window)
 
         RestoreHandlers.setCursesActive(true)
         if installHandlers {
@@ -187,6 +188,17 @@ public final class CursesScreen {
     /// Curses calls after `endwin` would silently re-enter curses mode, so everything
     /// checks this: not restored, and not ended by a handler either.
     private var isLive: Bool { active && RestoreHandlers.cursesActive }
+
+    /// ncurses flushes its output after every cursor move until the screen has once been
+    /// suspended and resumed (its `_endwin` stays "initial", meant for programs that call
+    /// `mvcur` without `doupdate`): a frame that changes eight places took eight write(2)
+    /// calls, each waking the terminal. One `endwin` + refresh before anything is drawn,
+    /// the same path as coming back from Ctrl-Z, leaves it "running", and a frame goes out
+    /// in one write (idle CPU, issue 2; `strace -e write` shows it).
+    private static func bufferWholeFrames(_ window: UnsafeMutablePointer<WINDOW>) {
+        _ = endwin()
+        _ = wrefresh(window)
+    }
 
     /// Ctrl-S/Ctrl-Q (flow control) and Ctrl-V/Ctrl-O (IEXTEN) would otherwise be eaten
     /// by the tty; with these off they arrive as keys. `def_prog_mode` makes ncurses keep

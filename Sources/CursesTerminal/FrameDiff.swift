@@ -26,6 +26,10 @@ enum FrameDiff {
             // Most rows do not change from one second to the next (only a countdown
             // does): one slice comparison skips them, which is most of the idle cost.
             if let prev, current.rowEquals(y, in: prev) { continue }
+            if let prev, !current.rowHasWide(y), !prev.rowHasWide(y) {
+                narrowRow(y, previous: prev, current: current, limit: limitX, style: style, text: text, into: &out)
+                continue
+            }
             let newOwners = owners(current, y: y, limit: limitX)
             let oldOwners = prev.map { owners($0, y: y, limit: limitX) }
             var run: DrawRun<S>?
@@ -59,6 +63,32 @@ enum FrameDiff {
             if let r = run { out.append(r) }
         }
         return out
+    }
+
+    /// A changed row where every cell is one column in both frames (the usual case: the
+    /// countdown's digits): the runs come straight from comparing cells, with none of the
+    /// general path's per-column layout arrays. Same runs as the general path gives.
+    static func narrowRow<S: Equatable>(
+        _ y: Int, previous: CellBuffer, current: CellBuffer, limit: Int,
+        style: (Role) -> S, text: (Cell, Int) -> String, into out: inout [DrawRun<S>]
+    ) {
+        var run: DrawRun<S>?
+        for x in 0..<limit {
+            let cell = current[x, y]
+            guard cell != previous[x, y] else {
+                if let r = run { out.append(r); run = nil }
+                continue
+            }
+            let key = style(cell.role)
+            if run != nil, run!.style == key {
+                run!.text += text(cell, 1)
+                run!.columns += 1
+            } else {
+                if let r = run { out.append(r) }
+                run = DrawRun(x: x, y: y, columns: 1, text: text(cell, 1), style: key)
+            }
+        }
+        if let r = run { out.append(r) }
     }
 
     /// Columns one cell takes when drawn: 2 for a wide grapheme whose right half is in the

@@ -19,7 +19,7 @@ public struct CellBuffer: Equatable, Sendable {
     }
 
     public subscript(x: Int, y: Int) -> Cell {
-        get { cells[y * width + x] }
+        @inlinable get { cells[y * width + x] } // the frame diff reads cells across modules
         set {
             guard x >= 0, y >= 0, x < width, y < height else { return }
             cells[y * width + x] = newValue
@@ -69,6 +69,15 @@ public struct CellBuffer: Equatable, Sendable {
         let start = y * width
         for i in start..<(start + width) where cells[i] != other.cells[i] { return false }
         return true
+    }
+
+    /// Whether row `y` has a wide grapheme (a continuation cell). Rows without one map
+    /// cell to column one to one, which lets the frame diff skip its layout bookkeeping.
+    public func rowHasWide(_ y: Int) -> Bool {
+        guard y >= 0, y < height else { return false }
+        let start = y * width
+        for i in start..<(start + width) where cells[i].continuation { return true }
+        return false
     }
 
     /// Paints every cell of the rectangle with `grapheme` in `role`.
