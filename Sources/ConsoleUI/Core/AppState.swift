@@ -79,6 +79,9 @@ public struct AppState: Equatable, Sendable {
     /// Generation of the poll under way; a result with another tag is dropped.
     public var pollInFlight: Int?
     public var pollGeneration = 0
+    /// The poll under way was started by the clock, not by a key, a command or an action:
+    /// nobody is waiting for its answer (`drawsAtOnce`).
+    public var pollIsScheduled = false
     public var nextPollAt: Date
 
     public var screen: Screen = .dashboard

@@ -11,7 +11,10 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .tick(let now):
         state.now = now
         var effects: [Effect] = []
-        if state.pollInFlight == nil, now >= state.nextPollAt { effects.append(startPoll(&state)) }
+        if state.pollInFlight == nil, now >= state.nextPollAt {
+            effects.append(startPoll(&state))
+            state.pollIsScheduled = true
+        }
         // Read once at start, so a later reload has a "before" to diff against.
         if state.mappings.loadGeneration == 0 { effects.append(startMappingsLoad(&state)) }
         // A baseline snapshot of the cost map, so that a run of the proxy's own schedule
@@ -156,6 +159,7 @@ func dispatch(_ state: inout AppState, _ action: Action) -> [Effect] {
 func startPoll(_ state: inout AppState) -> Effect {
     state.pollGeneration += 1
     state.pollInFlight = state.pollGeneration
+    state.pollIsScheduled = false
     return .poll(generation: state.pollGeneration)
 }
 

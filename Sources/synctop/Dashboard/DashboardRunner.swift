@@ -11,7 +11,8 @@ import Glibc
 #endif
 
 /// The one loop: wait (key, wakeup, or the next second) → messages → `update` → effects
-/// started as detached tasks → `view` → the screen draws the difference. Runs on the main
+/// started as detached tasks → `view` → the screen draws the difference (at once, or with
+/// the next second's frame when nothing is waiting for it: `drawsAtOnce`). Runs on the main
 /// thread, which blocks in `poll()`; network work never runs here.
 struct DashboardRunner {
     var client: ProxyAdminClient
@@ -32,9 +33,13 @@ struct DashboardRunner {
         var pending: [Msg] = [.tick(Date())]
         var firstFrame = FirstFrameProbe()
         var endedBy: Int32?
+        var drawNow = true
         while true {
             var effects: [Effect] = []
-            for msg in pending { effects += update(&state, msg) }
+            for msg in pending {
+                if drawsAtOnce(msg, in: state) { drawNow = true }
+                effects += update(&state, msg)
+            }
             pending.removeAll()
             for effect in effects {
                 switch effect {
@@ -63,13 +68,17 @@ struct DashboardRunner {
                     }
                 }
             }
-            screen.draw(view(state, zone: .system))
-            firstFrame.noteDrawn(state)
+            if drawNow {
+                screen.draw(view(state, zone: .system))
+                firstFrame.noteDrawn(state)
+                drawNow = false
+            }
 
             let now = Date().timeIntervalSince1970
             let toNextSecond = Int32(((now.rounded(.down) + 1 - now) * 1000).rounded(.up)) + 1
             switch waitForEvent(wakeup: wakeup, timeoutMilliseconds: toNextSecond) {
             case .input:
+                drawNow = true
                 for key in screen.readKeys() {
                     if key == .resize {
                         let s = screen.size
@@ -78,8 +87,10 @@ struct DashboardRunner {
                         pending.append(.key(key))
                     }
                 }
-            case .wakeup, .timeout:
-                break
+            case .timeout:
+                drawNow = true // a new second: the countdowns move
+            case .wakeup:
+                break // the messages it brought decide (`drawsAtOnce`)
             case .hangup:
                 endedBy = SIGHUP
                 pending.append(.terminate)
