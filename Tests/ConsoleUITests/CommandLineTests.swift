@@ -110,4 +110,27 @@ import Testing
         _ = update(&m, .key(.mouse(MouseEvent(.click, x: 10, y: 7))))
         #expect(m.models.selectedEntry?.name == "gpt-4o", "the second row (rows start on line 6)")
     }
+
+    /// The row a click selects is the row the view drew there, on any page of the table.
+    @Test func aClickInTheMappingsTableSelectsTheRowDrawnUnderIt() throws {
+        var s = MappingsUpdateTests.loaded(MappingsUpdateTests.good(BetaHeaderLoader.bundled))
+        s.size = ScreenSize(width: 100, height: 30)
+        let rows = s.mappings.rows
+        func drawnRows() -> [(index: Int, y: Int)] {
+            let lines = view(s).text.split(separator: "\n", omittingEmptySubsequences: false)
+            return rows.indices.compactMap { i in lines.firstIndex { $0.hasPrefix("│ \(rows[i]) ") }.map { (i, $0) } }
+        }
+        let third = try #require(drawnRows().first { $0.index == 2 })
+        _ = update(&s, .key(.mouse(MouseEvent(.click, x: 5, y: third.y))))
+        #expect(s.mappings.selection == 2)
+        _ = update(&s, .key(.mouse(MouseEvent(.click, x: 5, y: third.y - 3))))
+        #expect(s.mappings.selection == 2, "the header row and the border select nothing")
+
+        s.mappings.selection = rows.count - 1 // the last page
+        let page = drawnRows()
+        let top = try #require(page.min { $0.y < $1.y })
+        #expect(top.index > 0, "not the first page")
+        _ = update(&s, .key(.mouse(MouseEvent(.click, x: 5, y: top.y))))
+        #expect(s.mappings.selection == top.index)
+    }
 }

@@ -5,7 +5,9 @@ import Testing
 /// a click and for wheel steps. Without the flag the terminal keeps its own mouse.
 @Suite(.serialized, .enabled(if: Harness.hasBinary, "needs the built synctop (swift build)"))
 struct MouseEndToEndTests {
-    static func click(x: Int, y: Int) -> String { "\u{1b}[<0;\(x + 1);\(y + 1)M" }
+    /// A press and its release, as a terminal sends them (ncurses takes a second press
+    /// without a release in between as the button still held).
+    static func click(x: Int, y: Int) -> String { "\u{1b}[<0;\(x + 1);\(y + 1)M\u{1b}[<0;\(x + 1);\(y + 1)m" }
     static let wheelDown = "\u{1b}[<65;10;10M"
 
     func detailTitle(_ screen: String) -> String {
@@ -32,6 +34,16 @@ struct MouseEndToEndTests {
         tmux.sendLiteral(Self.wheelDown)
         let scrolled = tmux.waitFor("┌ 1536-x-1024/gpt-image-1.5 ")
         #expect(scrolled.found, "each wheel step moves three rows: \(detailTitle(scrolled.screen))")
+
+        // The Mappings table the same way: the third row (line 8) is the beta the detail shows.
+        tmux.send("2")
+        let table = tmux.waitFor("Beta-header mapping · ")
+        #expect(table.found)
+        let lines = table.screen.split(separator: "\n", omittingEmptySubsequences: false)
+        let third = try #require(lines.count > 8 ? lines[8].dropFirst(2).split(separator: " ").first.map(String.init) : nil)
+        tmux.sendLiteral(Self.click(x: 10, y: 8))
+        let picked = tmux.waitFor("┌ Beta \(third) ")
+        #expect(picked.found, "a click selects the beta under it (\(third)): \(detailTitle(picked.screen))")
     }
 
     @Test func withoutTheFlagTheTerminalKeepsItsMouse() throws {

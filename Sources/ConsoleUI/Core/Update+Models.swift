@@ -191,7 +191,7 @@ func handleModelsAction(_ state: inout AppState, _ action: Action) -> [Effect] {
 /// A page's first line after moving by `delta`: never past the last page, so ↑ after G
 /// moves at once (the page is the view's body inside its box).
 func clampedPageScroll(_ scroll: Int, _ delta: Int, lines: Int, size: ScreenSize) -> Int {
-    let pageHeight = max(1, ModelsScreen.body(size).height - 2)
+    let pageHeight = max(1, PagedTable.body(size).height - 2)
     let last = max(0, lines - pageHeight)
     let moved = delta > 0 ? (scroll > Int.max - delta ? Int.max : scroll + delta) : scroll + delta
     return max(0, min(last, moved))

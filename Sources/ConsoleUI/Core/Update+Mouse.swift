@@ -15,13 +15,18 @@ func handleMouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
             if layout.costMap.contains(x: event.x, y: event.y) { state.selected = .costMap }
             if layout.betaHeaders.contains(x: event.x, y: event.y) { state.selected = .betaHeaders }
         case .models where state.models.mode == .table && state.models.map != nil:
-            let (table, _, _) = ModelsScreen.tableLayout(state.models, ModelsScreen.body(state.size))
-            // Inside the box: a header row, then the page of rows the selection is on.
-            let visibleRows = table.height - 3
-            let row = event.y - (table.y + 2)
-            guard visibleRows > 0, (0..<visibleRows).contains(row), event.x > table.x, event.x < table.x + table.width - 1 else { return [] }
-            let index = (state.models.selection / visibleRows) * visibleRows + row
-            if state.models.rows.indices.contains(index) { state.models.selection = index }
+            let (table, _, _) = ModelsScreen.tableLayout(state.models, PagedTable.body(state.size))
+            if let index = PagedTable.rowIndex(atX: event.x, y: event.y, box: table,
+                                               selection: state.models.selection, count: state.models.rows.count) {
+                state.models.selection = index
+            }
+        case .mappings where state.mappings.mode == .table:
+            guard let mapping = state.mappings.mapping else { break }
+            let (table, _, _) = MappingsScreen.tableLayout(mapping, PagedTable.body(state.size))
+            if let index = PagedTable.rowIndex(atX: event.x, y: event.y, box: table,
+                                               selection: state.mappings.selection, count: state.mappings.rows.count) {
+                state.mappings.selection = index
+            }
         default:
             break
         }

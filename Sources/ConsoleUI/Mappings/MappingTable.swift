@@ -49,7 +49,7 @@ struct MappingTable {
             buffer.draw([Span("no beta matches the filter", .dim)], x: inner.x, y: inner.y + 1, width: inner.width)
             return
         }
-        let top = (selection / visibleRows) * visibleRows // page by page: stable and predictable
+        let top = PagedTable.firstRow(selection: selection, visibleRows: visibleRows)
         for (i, beta) in rows[top..<min(rows.count, top + visibleRows)].enumerated() {
             let y = inner.y + 1 + i
             var line: Line = [Span(DisplayWidth.truncate(beta, to: cols.betaWidth - 1).padding(cols.betaWidth), .text)]

@@ -69,11 +69,17 @@ struct MappingsScreen {
         buffer.cursor = (x + used, y)
     }
 
-    private func drawTable(into buffer: inout CellBuffer, _ mapping: BetaHeaderMapping, _ m: MappingsState, _ body: Rect) {
-        let rows = m.rows
+    /// The table above the selected beta's detail, when both fit; the table alone otherwise.
+    static func tableLayout(_ mapping: BetaHeaderMapping, _ body: Rect) -> (table: Rect, detail: Rect, split: Bool) {
         let detailHeight = mapping.providers.count + 2
         let split = body.height - detailHeight >= 8
-        let (tableRect, detailRect) = split ? body.splitRows(body.height - detailHeight) : (body, Rect(x: 0, y: 0, width: 0, height: 0))
+        let (table, detail) = split ? body.splitRows(body.height - detailHeight) : (body, Rect(x: 0, y: 0, width: 0, height: 0))
+        return (table, detail, split)
+    }
+
+    private func drawTable(into buffer: inout CellBuffer, _ mapping: BetaHeaderMapping, _ m: MappingsState, _ body: Rect) {
+        let rows = m.rows
+        let (tableRect, detailRect, split) = Self.tableLayout(mapping, body)
         let order = m.order == .name ? "by name" : "by support"
         let count = rows.count == mapping.betas.count ? "\(rows.count) betas" : "\(rows.count) of \(mapping.betas.count) betas"
         let title = "Beta-header mapping · \(count) × \(mapping.providers.count) providers · \(order)"

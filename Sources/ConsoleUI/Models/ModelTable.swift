@@ -54,7 +54,7 @@ struct ModelTable {
             buffer.draw([Span("no model matches the filter", .dim)], x: inner.x, y: inner.y + 1, width: inner.width)
             return
         }
-        let top = (selection / visibleRows) * visibleRows  // page by page: stable and predictable
+        let top = PagedTable.firstRow(selection: selection, visibleRows: visibleRows)
         for (i, index) in rows[top..<min(rows.count, top + visibleRows)].enumerated() {
             let entry = map.entries[index]
             let y = inner.y + 1 + i

@@ -116,12 +116,6 @@ struct ModelsScreen {
         return (table, detail, split)
     }
 
-    /// The body of the Models view for a screen of this size (below its two header lines).
-    static func body(_ size: ScreenSize) -> Rect {
-        let screenBody = Rect(x: 0, y: 2, width: size.width, height: size.height - 3)
-        return Rect(x: screenBody.x, y: screenBody.y + 2, width: screenBody.width, height: screenBody.height - 2)
-    }
-
     private func drawPage(into buffer: inout CellBuffer, title: String, count: Int, scroll: Int, _ rect: Rect,
                           line: (Int) -> Line) {
         let inner = Box(title: title).draw(into: &buffer, rect)
