@@ -30,39 +30,27 @@ public struct ConfigFile: Equatable, Sendable {
         return home + "/.config/synctop/config.toml"
     }
 
-    private enum Value { case text(String), number(Int), flag(Bool) }
-
     /// Parses the file's text; the first error stops it, naming file and line.
     public static func parse(_ source: String, file: String) -> Result<ConfigFile, ConfigError> {
         var config = ConfigFile()
         config.path = file
         var section = ""
-        for (index, raw) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineNo = index + 1
+        for (lineNo, line) in TOMLSubset.lines(source) {
             func fail(_ why: String) -> Result<ConfigFile, ConfigError> { .failure(ConfigError(file: file, line: lineNo, message: why)) }
-            let line = Theme.stripComment(raw).trimmingSpaces()
-            if line.isEmpty { continue }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]") else { return fail("malformed section \(line)") }
-                section = String(line.dropFirst().dropLast()).trimmingSpaces()
-                let parts = section.split(separator: ".")
+            let key: String, text: String, value: TOMLSubset.Value
+            switch line {
+            case .badSection(let l): return fail("malformed section \(l)")
+            case .noEquals(let l): return fail("expected key = value, found \(l)")
+            case .section(let name):
+                let parts = name.split(separator: ".")
                 guard parts.count == 2, parts[0] == "keys", KeyMaps.viewNames.contains(String(parts[1])) else {
-                    return fail("unknown section [\(section)] (sections: \(KeyMaps.viewNames.map { "[keys.\($0)]" }.joined(separator: ", ")))")
+                    return fail("unknown section [\(name)] (sections: \(KeyMaps.viewNames.map { "[keys.\($0)]" }.joined(separator: ", ")))")
                 }
+                section = name
                 continue
-            }
-            guard let eq = line.firstIndex(of: "=") else { return fail("expected key = value, found \(line)") }
-            let key = String(line[..<eq]).trimmingSpaces()
-            let text = String(line[line.index(after: eq)...]).trimmingSpaces()
-            let value: Value
-            if text.count >= 2, text.hasPrefix("\""), text.hasSuffix("\"") {
-                value = .text(String(text.dropFirst().dropLast()))
-            } else if text == "true" || text == "false" {
-                value = .flag(text == "true")
-            } else if let n = Int(text) {
-                value = .number(n)
-            } else {
-                return fail("\(key): expected \"text\", a number, true or false, found \(text)")
+            case .pair(let k, let v, let raw):
+                guard let v else { return fail("\(k): expected \"text\", a number, true or false, found \(raw)") }
+                (key, text, value) = (k, raw, v)
             }
             if !section.isEmpty {
                 let view = String(section.dropFirst("keys.".count))
@@ -99,7 +87,6 @@ public struct ConfigFile: Equatable, Sendable {
         }
         return .success(config)
     }
-
 }
 
 public struct ConfigError: Error, Equatable, Sendable, CustomStringConvertible {

@@ -27,50 +27,29 @@ public struct Theme: Equatable, Sendable {
         var name = file
         var styles = base?.styles ?? [:]
         var section = ""
-        for (index, rawLine) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineNo = index + 1
-            let line = stripComment(rawLine).trimmingSpaces()
-            if line.isEmpty { continue }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]") else { return .failure(ThemeError(file: file, line: lineNo, reason: .malformed(line))) }
-                section = String(line.dropFirst().dropLast()).trimmingSpaces()
-                guard section == "roles" else { return .failure(ThemeError(file: file, line: lineNo, reason: .unknownSection(section))) }
-                continue
-            }
-            guard let eq = line.firstIndex(of: "=") else {
-                return .failure(ThemeError(file: file, line: lineNo, reason: .malformed(line)))
-            }
-            let key = String(line[..<eq]).trimmingSpaces()
-            let rawValue = String(line[line.index(after: eq)...]).trimmingSpaces()
-            guard rawValue.count >= 2, rawValue.hasPrefix("\""), rawValue.hasSuffix("\"") else {
-                return .failure(ThemeError(file: file, line: lineNo, reason: .notQuoted(key)))
-            }
-            let value = String(rawValue.dropFirst().dropLast())
-            if section.isEmpty {
-                guard key == "name" else { return .failure(ThemeError(file: file, line: lineNo, reason: .unknownKey(key))) }
-                name = value
-                continue
-            }
-            guard let role = Role(rawValue: key) else {
-                return .failure(ThemeError(file: file, line: lineNo, reason: .unknownRole(key)))
-            }
-            switch Style.parse(value) {
-            case .success(let s): styles[role] = s
-            case .failure(let reason): return .failure(ThemeError(file: file, line: lineNo, reason: reason))
+        for (lineNo, line) in TOMLSubset.lines(source) {
+            func fail(_ reason: ThemeError.Reason) -> Result<Theme, ThemeError> { .failure(ThemeError(file: file, line: lineNo, reason: reason)) }
+            switch line {
+            case .badSection(let text), .noEquals(let text):
+                return fail(.malformed(text))
+            case .section(let name):
+                guard name == "roles" else { return fail(.unknownSection(name)) }
+                section = name
+            case .pair(let key, let value, _):
+                guard case .text(let value)? = value else { return fail(.notQuoted(key)) }
+                if section.isEmpty {
+                    guard key == "name" else { return fail(.unknownKey(key)) }
+                    name = value
+                    continue
+                }
+                guard let role = Role(rawValue: key) else { return fail(.unknownRole(key)) }
+                switch Style.parse(value) {
+                case .success(let s): styles[role] = s
+                case .failure(let reason): return fail(reason)
+                }
             }
         }
         return .success(Theme(name: name, styles: styles))
-    }
-
-    /// A line without its `# comment` (a `#` inside quotes stays): the rule of the
-    /// TOML subset themes and `config.toml` share.
-    static func stripComment(_ line: Substring) -> Substring {
-        var inQuotes = false
-        for i in line.indices {
-            if line[i] == "\"" { inQuotes.toggle() }
-            if line[i] == "#", !inQuotes { return line[..<i] }
-        }
-        return line
     }
 }
 
@@ -100,14 +79,5 @@ public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
         case .badStyle(let s, let why): "bad style \"\(s)\": \(why)"
         }
         return "\(file):\(line): \(what)"
-    }
-}
-
-extension StringProtocol {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
-        return String(s)
     }
 }
