@@ -59,7 +59,9 @@ public struct ConnectionSettings: Equatable, Sendable {
             guard let text = try readFile(path) else { throw .keyFileMissing(path) }
             let trimmed = text.trimmingCharacters(in: " \t\r\n")
             guard !trimmed.isEmpty else { throw .keyFileEmpty(path) }
-            guard !trimmed.contains("\n") else { throw .keyFileHasSeveralLines(path) }
+            // By scalar: "\r\n" is one Character, which `contains("\n")` does not see.
+            guard !trimmed.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else { throw .keyFileHasSeveralLines(path) }
+            guard !APIKey.hasControlCharacters(trimmed) else { throw .keyHasControlCharacters(path) }
             return trimmed
         }
         if let keyFile {
@@ -67,6 +69,8 @@ public struct ConnectionSettings: Equatable, Sendable {
         } else {
             for name in ["LITELLM_PROXY_API_KEY", "LITELLM_MASTER_KEY"] {
                 if let v = environment[name]?.trimmingCharacters(in: " \t\r\n"), !v.isEmpty {
+                    // A line break inside would go into the Authorization header as is.
+                    guard !APIKey.hasControlCharacters(v) else { throw .keyHasControlCharacters(name) }
                     (key, keyOrigin, keyName) = (v, .environment, name)
                     break
                 }
@@ -87,6 +91,8 @@ public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
     case keyFileMissing(String)
     case keyFileEmpty(String)
     case keyFileHasSeveralLines(String)
+    /// The key (from this file or variable) holds a control character.
+    case keyHasControlCharacters(String)
     case unreadable(String, String)
 
     public var description: String {
@@ -95,12 +101,19 @@ public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .keyFileMissing(let p): "key file \(p) does not exist"
         case .keyFileEmpty(let p): "key file \(p) is empty"
         case .keyFileHasSeveralLines(let p): "key file \(p) must hold one key on one line"
+        case .keyHasControlCharacters(let p): "the key in \(p) holds a control character (a line break or tab inside it?)"
         case .unreadable(let p, let why): "cannot read \(p): \(why)"
         }
     }
 }
 
 public enum APIKey {
+    /// Whether `key` holds a character below space or DEL: none belongs in a key, and a
+    /// CR or LF would end the Authorization header early.
+    public static func hasControlCharacters(_ key: String) -> Bool {
+        key.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    }
+
     /// `sk-master-a1b2` → `sk-…a1b2`: enough to tell keys apart, never enough to use one.
     public static func mask(_ key: String) -> String {
         if key.count >= 12 { return String(key.prefix(3)) + "…" + String(key.suffix(4)) }

@@ -32,10 +32,18 @@ import Testing
         #expect(try resolve().maskedKey == "no key")
     }
 
-    @Test func badInputsSayWhat() {
+    @Test func badInputsSayWhat() throws {
         #expect(throws: SettingsError.keyFileMissing("/nope")) { try resolve(keyFile: "/nope") }
         #expect(throws: SettingsError.keyFileEmpty("/k")) { try resolve(keyFile: "/k", files: ["/k": " \n"]) }
         #expect(throws: SettingsError.keyFileHasSeveralLines("/k")) { try resolve(keyFile: "/k", files: ["/k": "a\nb"]) }
+        // Windows line ends: "\r\n" is one Character, and must still count as a line break.
+        #expect(throws: SettingsError.keyFileHasSeveralLines("/k")) { try resolve(keyFile: "/k", files: ["/k": "sk-a\r\nsk-b\r\n"]) }
+        #expect(try resolve(keyFile: "/k", files: ["/k": "sk-only-one-0001\r\n"]).apiKey == "sk-only-one-0001")
+        // Whatever its source, a key never carries a line break into the Authorization header.
+        #expect(throws: SettingsError.keyHasControlCharacters("LITELLM_PROXY_API_KEY")) {
+            try resolve(env: ["LITELLM_PROXY_API_KEY": "sk-a\r\nX-Evil: 1"])
+        }
+        #expect(throws: SettingsError.keyHasControlCharacters("/k")) { try resolve(keyFile: "/k", files: ["/k": "sk-a\tb"]) }
         #expect(throws: SettingsError.badURL("localhost:4000", origin: .flag)) { try resolve(url: "localhost:4000") }
     }
 
