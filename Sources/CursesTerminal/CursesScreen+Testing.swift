@@ -47,6 +47,6 @@ extension CursesScreen {
         }
         return try CursesScreen(options: options, input: input, output: output, terminalType: terminalType,
                                 noColorEnvironment: noColorEnvironment, installHandlers: false,
-                                ownedFiles: [input, output])
+                                ownedFiles: [input, output], assumeUTF8Locale: true)
     }
 }

@@ -43,10 +43,11 @@ public final class CursesScreen {
 
     /// `newterm` on the given streams. `terminalType` nil means `TERM`. Tests pass
     /// /dev/null and `installHandlers: false` (never `initscr`: without a terminal it exits).
+    /// `assumeUTF8Locale`: tests draw Unicode whatever locale the test runner has.
     init(options: TerminalOptions, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>,
          terminalType: String?, noColorEnvironment: Bool, installHandlers: Bool,
-         ownedFiles: [UnsafeMutablePointer<FILE>]) throws {
-        let utf8 = TerminalLocale.prepare()
+         ownedFiles: [UnsafeMutablePointer<FILE>], assumeUTF8Locale: Bool = false) throws {
+        let utf8 = TerminalLocale.prepare() || (assumeUTF8Locale && TerminalLocale.isUTF8())
         let created: OpaquePointer? = if let terminalType {
             newterm(terminalType, output, input)
         } else {

@@ -8,15 +8,16 @@ import Darwin
 /// The process locale, which decides whether curses can read and draw UTF-8.
 public enum TerminalLocale {
     /// Takes the locale from the environment (`setlocale(LC_ALL, "")`, needed before
-    /// curses starts). When its codeset is not UTF-8 (LANG unset, or `C`), switches
-    /// LC_CTYPE to C.UTF-8. Returns whether UTF-8 is active afterwards; when it is not,
-    /// the screen falls back to ASCII.
+    /// curses starts) and returns whether it is UTF-8. When it is not (LANG unset, `C`,
+    /// ISO-8859-1), the screen draws ASCII lines and symbols, since nothing says the
+    /// terminal shows UTF-8; LC_CTYPE still switches to C.UTF-8 where it exists, so that
+    /// keys are read as wide characters and ASCII output is unchanged.
     @discardableResult
     public static func prepare() -> Bool {
         _ = setlocale(LC_ALL, "")
         if isUTF8() { return true }
         _ = setlocale(LC_CTYPE, "C.UTF-8")
-        return isUTF8()
+        return false
     }
 
     /// Whether the current LC_CTYPE codeset is UTF-8.
