@@ -9,8 +9,8 @@ public struct ProxyResponse: Sendable, Equatable {
     }
 }
 
-/// How requests leave synctop: `HTTPTransport` (AsyncHTTPClient: TLS, pooled, for the
-/// dashboard) or `SocketTransport` (plain http, quick to start, for one-shot commands);
+/// How requests leave synctop: `SocketTransport` (plain http: quick to start, light per
+/// request) or `HTTPTransport` (AsyncHTTPClient: https and `--ca-file`);
 /// tests may use a fake. Throws only `ProxyError` (`.unreachable`, `.timeout`,
 /// `.badResponse`).
 public protocol ProxyTransport: Sendable {

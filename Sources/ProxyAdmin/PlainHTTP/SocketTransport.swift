@@ -3,9 +3,9 @@ import Glibc
 #endif
 
 /// `ProxyTransport` for plain `http://` proxies over POSIX sockets: one short connection
-/// per request, each on its own thread so the four reads of `status` overlap. One-shot
-/// commands use it because it starts in microseconds, where AsyncHTTPClient's event-loop
-/// set-up costs about 5 ms per process; the dashboard and https keep AsyncHTTPClient.
+/// per request, each on its own thread so the four reads of a poll overlap. It starts in
+/// microseconds, where AsyncHTTPClient's event-loop set-up costs about 5 ms per process,
+/// and a dashboard poll costs about half the CPU; https keeps AsyncHTTPClient.
 public struct SocketTransport: ProxyTransport {
     public let baseURL: String
     public let target: HTTPTarget
@@ -34,28 +34,5 @@ public struct SocketTransport: ProxyTransport {
             }
         }
         return try result.get()
-    }
-}
-
-/// Runs a blocking job on a new detached thread, so it never occupies one of Swift
-/// concurrency's few cooperative threads (two on a two-core machine).
-enum BlockingThread {
-    private final class Job: @unchecked Sendable {
-        let body: @Sendable () -> Void
-        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-    }
-
-    static func run(_ body: @escaping @Sendable () -> Void) {
-        let job = Unmanaged.passRetained(Job(body))
-        var thread = pthread_t()
-        let rc = pthread_create(&thread, nil, { context in
-            Unmanaged<Job>.fromOpaque(context!).takeRetainedValue().body()
-            return nil
-        }, job.toOpaque())
-        if rc == 0 {
-            pthread_detach(thread)
-        } else {
-            job.takeRetainedValue().body()  // no thread to be had: block here rather than fail
-        }
     }
 }

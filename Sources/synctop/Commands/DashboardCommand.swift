@@ -96,7 +96,7 @@ struct DashboardCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try connection.settings()
         let file = try connection.loadConfig()
-        let (client, _) = try connection.client(settings, readOnly: options.readOnly(file), oneShot: false)
+        let (client, _) = try connection.client(settings, readOnly: options.readOnly(file))
         try await runDashboard(client: client, config: options.dashboardConfig(settings, file), terminal: try options.terminalOptions(file),
                                history: .standard(apiKey: settings.apiKey), mappingSource: mappingSource.source(config: file))
     }

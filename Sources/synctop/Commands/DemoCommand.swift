@@ -28,11 +28,8 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let settings = ConnectionSettings(baseURL: sim.baseURL, urlOrigin: .defaultValue, apiKey: simulator.masterKey,
                                           keyOrigin: .flag, keySourceName: "demo")
-        let transport: HTTPTransport
-        do {
-            transport = try HTTPTransport(baseURL: sim.baseURL)
-        } catch {
-            printError("synctop: \(error.summary)")
+        guard let transport = SocketTransport(baseURL: sim.baseURL) else {
+            printError("synctop: the simulator's address \(sim.baseURL) is not plain http")
             throw ExitStatus.usage
         }
         let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey, readOnly: options.readOnly(file))

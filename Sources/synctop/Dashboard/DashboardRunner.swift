@@ -21,6 +21,8 @@ struct DashboardRunner {
     var history: HistoryWriter
     var mappingSource: BetaHeaderSource
     var costMaps: CostMapFetcher
+    /// Where polls run: one long-lived thread, not the global pool (idle CPU).
+    let pollExecutor = LoopExecutor()
 
     /// Returns the signal that ended the loop, or nil for a normal quit.
     func run() throws -> Int32? {
@@ -130,7 +132,7 @@ struct DashboardRunner {
 
     private func startPoll(_ generation: Int, mailbox: Mailbox) {
         let client = client
-        Task.detached {
+        Task.detached(executorPreference: pollExecutor) {
             let snapshot = await client.snapshot()
             mailbox.post(.pollFinished(generation: generation, snapshot: snapshot, at: Date()))
         }

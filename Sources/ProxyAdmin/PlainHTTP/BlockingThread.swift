@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs blocking jobs (socket exchanges) on threads of their own, so they never occupy one
+/// of Swift concurrency's few cooperative threads (two on a two-core machine).
+///
+/// Threads are kept, parked on a condition variable, once their job is done: the idle
+/// dashboard polls four endpoints every 10 s, and creating and ending four threads per
+/// poll was most of a poll's CPU (`Tests/Benchmarks/run`). A parked thread costs nothing
+/// until it is handed a job. The pool grows when every thread is busy and never holds
+/// more parked threads than `maxParked`.
+enum BlockingThread {
+    static let maxParked = 8
+
+    static func run(_ body: @escaping @Sendable () -> Void) {
+        if pool.handOff(body) { return }
+        let job = Unmanaged.passRetained(Job(body))
+        var thread = pthread_t()
+        let rc = pthread_create(&thread, nil, { context in
+            let first = Unmanaged<Job>.fromOpaque(context!).takeRetainedValue()
+            BlockingThread.pool.serve(first.body)
+            return nil
+        }, job.toOpaque())
+        if rc == 0 {
+            pthread_detach(thread)
+        } else {
+            job.takeRetainedValue().body()  // no thread to be had: block here rather than fail
+        }
+    }
+
+    /// How many threads are parked now (tests).
+    static var parkedCount: Int { pool.parkedCount }
+
+    private final class Job: @unchecked Sendable {
+        let body: @Sendable () -> Void
+        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+    }
+
+    private static let pool = Pool()
+
+    /// Parked threads and the jobs handed to them; one lock, one condition variable.
+    private final class Pool: @unchecked Sendable {
+        // Heap-allocated: pthread objects must not move, and `&storedProperty` promises no address.
+        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        private var parked = 0
+        private var waiting: [@Sendable () -> Void] = []
+
+        init() {
+            pthread_mutex_init(mutex, nil)
+            pthread_cond_init(condition, nil)
+        }
+
+        var parkedCount: Int {
+            pthread_mutex_lock(mutex)
+            defer { pthread_mutex_unlock(mutex) }
+            return parked
+        }
+
+        /// Gives `body` to a parked thread; false when none is free (start a new one).
+        func handOff(_ body: @escaping @Sendable () -> Void) -> Bool {
+            pthread_mutex_lock(mutex)
+            defer { pthread_mutex_unlock(mutex) }
+            guard parked > waiting.count else { return false }
+            waiting.append(body)
+            pthread_cond_signal(condition)
+            return true
+        }
+
+        /// A pool thread's life: its first job, then jobs handed off while it is parked;
+        /// it ends when the pool already has enough parked threads.
+        func serve(_ first: @Sendable () -> Void) {
+            first()
+            pthread_mutex_lock(mutex)
+            while parked < BlockingThread.maxParked {
+                parked += 1
+                while waiting.isEmpty { pthread_cond_wait(condition, mutex) }
+                parked -= 1
+                let next = waiting.removeFirst()
+                pthread_mutex_unlock(mutex)
+                next()
+                pthread_mutex_lock(mutex)
+            }
+            pthread_mutex_unlock(mutex)
+        }
+    }
+}

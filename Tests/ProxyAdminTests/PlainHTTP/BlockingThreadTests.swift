@@ -1,0 +1,46 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import ProxyAdmin
+
+/// The blocking-job pool: jobs run side by side (a poll's four reads overlap), and threads
+/// are kept for the next jobs instead of being created again (idle CPU).
+@Suite(.serialized)
+struct BlockingThreadTests {
+    @Test func jobsRunSideBySideAndTheirThreadsAreReused() throws {
+        let first = Mutex<Set<UInt>>([])
+        let running = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        let parkedBefore = BlockingThread.parkedCount
+        for _ in 0..<3 {
+            BlockingThread.run {
+                first.withLock { _ = $0.insert(UInt(pthread_self())) }
+                running.signal()
+                release.wait()
+                done.signal()
+            }
+        }
+        // All three are under way at once: none waits behind another.
+        for _ in 0..<3 { #expect(running.wait(timeout: .now() + 5) == .success) }
+        #expect(first.withLock { $0.count } == 3)
+        for _ in 0..<3 { release.signal() }
+        for _ in 0..<3 { #expect(done.wait(timeout: .now() + 5) == .success) }
+
+        // They park once done...
+        let deadline = Date().addingTimeInterval(5)
+        while BlockingThread.parkedCount < min(BlockingThread.maxParked, parkedBefore + 3), Date() < deadline { usleep(1000) }
+        #expect(BlockingThread.parkedCount >= min(BlockingThread.maxParked, parkedBefore + 3))
+
+        // ...and the next job runs on a parked thread, not a new one.
+        let parkedNow = BlockingThread.parkedCount
+        let again = DispatchSemaphore(value: 0)
+        let reusedThread = Mutex<UInt>(0)
+        BlockingThread.run {
+            reusedThread.withLock { $0 = UInt(pthread_self()) }
+            again.signal()
+        }
+        #expect(again.wait(timeout: .now() + 5) == .success)
+        #expect(parkedNow > 0)
+        if parkedBefore == 0 { #expect(first.withLock { $0 }.contains(reusedThread.withLock { $0 })) }
+    }
+}
