@@ -58,35 +58,34 @@ struct ThemeEndToEndTests {
     }
 
     @Test func noUnicodeDrawsNoBoxCharacters() throws {
-        let sim = try SimulatorProcess()
-        defer { sim.stop() }
-        let tmux = try TmuxSession(command: "\(Harness.binary) --url \(sim.baseURL) --no-unicode", width: 120, height: 40,
-                                   env: ["LITELLM_PROXY_API_KEY": SimulatorProcess.masterKey])
-        defer { tmux.kill() }
-        let screen = tmux.waitFor("polled")
-        #expect(screen.found)
-        let nonASCII = screen.screen.unicodeScalars.filter { !$0.isASCII }
-        #expect(nonASCII.isEmpty, "ASCII only: found \(String(String.UnicodeScalarView(nonASCII.prefix(10))))")
-        #expect(screen.screen.contains("+-") && screen.screen.contains("Model cost map"))
+        try expectASCIIDashboard(flags: " --no-unicode", env: [:])
     }
 
     /// A locale that is not UTF-8 (here `C`, as in a bare SSH session or container) says
     /// nothing about the terminal showing UTF-8: lines and symbols are drawn in ASCII
     /// without any flag, and keys still work.
     @Test func nonUTF8LocaleDrawsASCII() throws {
+        let locale = ["LANG": "C", "LC_ALL": "C"]
+        try expectASCIIDashboard(flags: "", env: locale) { tmux in
+            tmux.send("?")
+            #expect(tmux.waitFor("Any key closes this help.").found)
+        }
+        let info = try Harness.run(Harness.binary, ["info"], env: locale.merging(["TERM": "xterm-256color"]) { $1 })
+        #expect(info.out.contains("not UTF-8: lines and symbols are drawn in ASCII"))
+    }
+
+    /// The dashboard in tmux against the simulator shows only ASCII, boxes drawn with `+-`.
+    private func expectASCIIDashboard(flags: String, env: [String: String], then more: (TmuxSession) -> Void = { _ in }) throws {
         let sim = try SimulatorProcess()
         defer { sim.stop() }
-        let tmux = try TmuxSession(command: "\(Harness.binary) --url \(sim.baseURL)", width: 120, height: 40,
-                                   env: ["LITELLM_PROXY_API_KEY": SimulatorProcess.masterKey, "LANG": "C", "LC_ALL": "C"])
+        let tmux = try TmuxSession(command: "\(Harness.binary) --url \(sim.baseURL)\(flags)", width: 120, height: 40,
+                                   env: env.merging(["LITELLM_PROXY_API_KEY": SimulatorProcess.masterKey]) { $1 })
         defer { tmux.kill() }
         let screen = tmux.waitFor("polled")
         #expect(screen.found)
         let nonASCII = screen.screen.unicodeScalars.filter { !$0.isASCII }
         #expect(nonASCII.isEmpty, "ASCII only: found \(String(String.UnicodeScalarView(nonASCII.prefix(10))))")
         #expect(screen.screen.contains("+-") && screen.screen.contains("Model cost map"))
-        tmux.send("?")
-        #expect(tmux.waitFor("Any key closes this help.").found)
-        let info = try Harness.run(Harness.binary, ["info"], env: ["LANG": "C", "LC_ALL": "C", "TERM": "xterm-256color"])
-        #expect(info.out.contains("not UTF-8: lines and symbols are drawn in ASCII"))
+        more(tmux)
     }
 }
