@@ -39,50 +39,39 @@ enum BlockingThread {
 
     private static let pool = Pool()
 
-    /// Parked threads and the jobs handed to them; one lock, one condition variable.
+    /// Parked threads and the jobs handed to them.
     private final class Pool: @unchecked Sendable {
-        // Heap-allocated: pthread objects must not move, and `&storedProperty` promises no address.
-        private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-        private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+        private let lock = ConditionLock()
         private var parked = 0
         private var waiting: [@Sendable () -> Void] = []
 
-        init() {
-            pthread_mutex_init(mutex, nil)
-            pthread_cond_init(condition, nil)
-        }
-
-        var parkedCount: Int {
-            pthread_mutex_lock(mutex)
-            defer { pthread_mutex_unlock(mutex) }
-            return parked
-        }
+        var parkedCount: Int { lock.withLock { parked } }
 
         /// Gives `body` to a parked thread; false when none is free (start a new one).
         func handOff(_ body: @escaping @Sendable () -> Void) -> Bool {
-            pthread_mutex_lock(mutex)
-            defer { pthread_mutex_unlock(mutex) }
-            guard parked > waiting.count else { return false }
-            waiting.append(body)
-            pthread_cond_signal(condition)
-            return true
+            lock.withLock {
+                guard parked > waiting.count else { return false }
+                waiting.append(body)
+                lock.signal()
+                return true
+            }
         }
 
         /// A pool thread's life: its first job, then jobs handed off while it is parked;
         /// it ends when the pool already has enough parked threads.
         func serve(_ first: @Sendable () -> Void) {
             first()
-            pthread_mutex_lock(mutex)
+            lock.lock()
             while parked < BlockingThread.maxParked {
                 parked += 1
-                while waiting.isEmpty { pthread_cond_wait(condition, mutex) }
+                while waiting.isEmpty { lock.wait() }
                 parked -= 1
                 let next = waiting.removeFirst()
-                pthread_mutex_unlock(mutex)
+                lock.unlock()
                 next()
-                pthread_mutex_lock(mutex)
+                lock.lock()
             }
-            pthread_mutex_unlock(mutex)
+            lock.unlock()
         }
     }
 }

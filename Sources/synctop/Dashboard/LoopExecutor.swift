@@ -1,20 +1,17 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import ProxyAdmin
 
 /// A `TaskExecutor` on one thread of its own that lives as long as the dashboard. The
 /// periodic polls run here: on Swift's global pool every poll (one per 10 s) woke worker
 /// threads that had ended after their idle timeout, and creating them again was a large
-/// part of the idle dashboard's CPU. The thread sleeps on a condition variable between jobs.
+/// part of the idle dashboard's CPU. The thread sleeps on a `ConditionLock` between jobs.
 final class LoopExecutor: TaskExecutor, @unchecked Sendable {
-    // Heap-allocated: pthread objects must not move, and `&storedProperty` promises no address.
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private let lock = ConditionLock()
     private var jobs: [UnownedJob] = []
 
     init() {
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(condition, nil)
         var thread = pthread_t()
         let context = Unmanaged.passRetained(self).toOpaque() // the thread keeps the executor
         let rc = pthread_create(&thread, nil, { context in
@@ -26,20 +23,20 @@ final class LoopExecutor: TaskExecutor, @unchecked Sendable {
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        pthread_mutex_lock(mutex)
-        jobs.append(job)
-        pthread_cond_signal(condition)
-        pthread_mutex_unlock(mutex)
+        lock.withLock {
+            jobs.append(job)
+            lock.signal()
+        }
     }
 
     private func serve() -> Never {
         let executor = asUnownedTaskExecutor()
         while true {
-            pthread_mutex_lock(mutex)
-            while jobs.isEmpty { pthread_cond_wait(condition, mutex) }
+            lock.lock()
+            while jobs.isEmpty { lock.wait() }
             let batch = jobs
             jobs.removeAll(keepingCapacity: true)
-            pthread_mutex_unlock(mutex)
+            lock.unlock()
             for job in batch { job.runSynchronously(on: executor) }
         }
     }
