@@ -89,29 +89,33 @@ struct HTTPResponseReader {
             if buffer.count - cursor > 64 << 10 { throw .malformed("headers longer than 64 KB") }
             return false
         }
-        let headText = String(decoding: buffer[cursor..<end], as: UTF8.self)
-        let lines = headText.split(separator: "\r\n", omittingEmptySubsequences: false)
-        let statusParts = lines[0].split(separator: " ", maxSplits: 2)
+        // Line by line over the bytes: splitting the head as a String on "\r\n" breaks it
+        // into grapheme clusters, which cost more than the rest of a poll's parsing.
+        var lineStart = cursor
+        var lineEnd = Self.find([13, 10], in: buffer, from: lineStart) ?? end
+        let statusLine = String(decoding: buffer[lineStart..<min(lineEnd, end)], as: UTF8.self)
+        let statusParts = statusLine.utf8.split(separator: 0x20, maxSplits: 2).map { String(decoding: $0, as: UTF8.self) }
         guard statusParts.count >= 2, statusParts[0].hasPrefix("HTTP/1."),
-              statusParts[1].count == 3, let code = Int(statusParts[1]), (100...999).contains(code) else {
-            throw .malformed("not an HTTP/1 answer: \(lines[0].prefix(60))")
+              statusParts[1].utf8.count == 3, let code = Int(statusParts[1]), (100...999).contains(code) else {
+            throw .malformed("not an HTTP/1 answer: \(statusLine.prefix(60))")
         }
         var length: Int?
         var chunked = false
-        for line in lines.dropFirst() {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let name = line[..<colon].lowercased()
-            let value = line[line.index(after: colon)...].trimmingSpaces
-            switch name {
-            case "content-length":
+        while lineEnd < end {
+            lineStart = lineEnd + 2
+            lineEnd = Self.find([13, 10], in: buffer, from: lineStart).map { min($0, end) } ?? end
+            let line = buffer[lineStart..<lineEnd]
+            guard let colon = line.firstIndex(of: 0x3A) else { continue }
+            let name = line[lineStart..<colon], valueBytes = line[(colon + 1)..<lineEnd]
+            if Self.asciiEqualsLowercased(name, "content-length") {
+                let value = Self.headerValue(valueBytes)
                 guard let n = Int(value), n >= 0 else { throw .malformed("bad Content-Length \(value)") }
                 length = n
-            case "transfer-encoding":
-                chunked = value.lowercased().split(separator: ",").last.map { $0.trimmingSpaces == "chunked" } ?? false
-            case "content-encoding":
-                let coding = value.lowercased()
+            } else if Self.asciiEqualsLowercased(name, "transfer-encoding") {
+                chunked = Self.headerValue(valueBytes).lowercased().split(separator: ",").last.map { $0.trimmingSpaces == "chunked" } ?? false
+            } else if Self.asciiEqualsLowercased(name, "content-encoding") {
+                let coding = Self.headerValue(valueBytes).lowercased()
                 if coding != "identity" && !coding.isEmpty { throw .malformed("compressed answer (\(coding)) although identity was asked for") }
-            default: break
             }
         }
         cursor = end + 4
@@ -153,6 +157,18 @@ struct HTTPResponseReader {
             if decoded.count + size > maxBodyBytes { throw .tooLarge }
             decoded.append(contentsOf: buffer[dataStart..<(dataStart + size)])
             cursor = dataStart + size + 2
+        }
+    }
+
+    static func headerValue(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self).trimmingSpaces
+    }
+
+    /// Whether `bytes`, ASCII-lowercased, spell `lowercase` (a header name).
+    static func asciiEqualsLowercased(_ bytes: ArraySlice<UInt8>, _ lowercase: StaticString) -> Bool {
+        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
+        return lowercase.withUTF8Buffer { name in
+            zip(bytes, name).allSatisfy { b, n in (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == n }
         }
     }
 
