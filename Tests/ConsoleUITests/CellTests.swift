@@ -18,4 +18,27 @@ import Testing
         #expect(Cell("e\u{301}") != Cell("e"))
         #expect(Cell.blank == Cell(" "))
     }
+
+    /// The packed cell keeps the role as the case's index: every case must come back as
+    /// itself, whatever is beside it in the other bits.
+    @Test func everyRoleRoundTripsThroughTheCell() {
+        for role in Role.allCases {
+            var cell = Cell("中", role: role, continuation: true)
+            #expect(cell.role == role)
+            #expect(cell.continuation)
+            #expect(cell.grapheme == "中")
+            cell.role = .text
+            #expect(cell.role == .text && cell.continuation && cell.grapheme == "中")
+            cell.role = role
+            cell.continuation = false
+            #expect(cell.role == role && !cell.continuation)
+        }
+        #expect(Set(Role.allCases.map(\.index)).count == Role.allCases.count)
+    }
+
+    @Test func highestScalarsKeepTheirBits() {
+        let top = Character(Unicode.Scalar(0x10FFFD)!)
+        let cell = Cell(top, role: .diffChanged, continuation: true)
+        #expect(cell.grapheme == top && cell.role == .diffChanged && cell.continuation)
+    }
 }

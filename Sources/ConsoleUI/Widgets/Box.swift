@@ -22,10 +22,8 @@ public struct Box: Sendable {
         buffer.fill(rect, role: .text)
         let top = rect.y, bottom = rect.maxY - 1, left = rect.x, right = rect.maxX - 1
         let horizontal = Cell("─", role: borderRole), vertical = Cell("│", role: borderRole)
-        for x in (left + 1)..<right {
-            buffer[x, top] = horizontal
-            buffer[x, bottom] = horizontal
-        }
+        buffer.fillRow(top, from: left + 1, count: right - left - 1, with: horizontal)
+        buffer.fillRow(bottom, from: left + 1, count: right - left - 1, with: horizontal)
         for y in (top + 1)..<bottom {
             buffer[left, y] = vertical
             buffer[right, y] = vertical

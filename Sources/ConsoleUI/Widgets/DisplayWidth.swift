@@ -16,9 +16,27 @@ public enum DisplayWidth {
 
     public static func of(_ s: some StringProtocol) -> Int {
         if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count } // printable ASCII
+        if s.unicodeScalars.allSatisfy({ isSingleColumnGrapheme($0.value) }) { return s.unicodeScalars.count }
         var w = 0
         for c in s { w += of(c) }
         return w
+    }
+
+    /// Scalars that are one column wide and a grapheme on their own whatever surrounds
+    /// them, as long as every scalar beside them is one of these too: printable Latin
+    /// (not the soft hyphen, a format character) and the punctuation, arrows, box lines and
+    /// symbols of U+2010–U+2BFF, less the joiners, invisible formatting characters and
+    /// combining marks for symbols there (none of which is in this set). Text made only of
+    /// them needs no grapheme breaking: one scalar, one cell, one column. This is the same
+    /// width `of(_: Character)` gives each of them.
+    @inlinable
+    public static func isSingleColumnGrapheme(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF, 0x2010...0x2027, 0x2030...0x205F, 0x2070...0x20CF, 0x2100...0x2BFF:
+            return true
+        default:
+            return false
+        }
     }
 
     static func isWide(_ v: UInt32) -> Bool {
@@ -39,6 +57,13 @@ public enum DisplayWidth {
         guard width > 0 else { return "" }
         if of(s) <= width { return s }
         let budget = ellipsis ? width - 1 : width
+        // One scalar per column: cut by scalars, without grapheme breaking.
+        if s.unicodeScalars.allSatisfy({ isSingleColumnGrapheme($0.value) }) {
+            let scalars = s.unicodeScalars
+            let cut = scalars.index(scalars.startIndex, offsetBy: max(0, budget), limitedBy: scalars.endIndex) ?? scalars.endIndex
+            let head = String(s[..<cut]) // a copy of the bytes, not scalar by scalar
+            return ellipsis ? head + "…" : head
+        }
         var out = ""
         var used = 0
         for c in s {
