@@ -31,7 +31,11 @@ public struct ProxyAdminClient: Sendable {
     /// only when readiness fails, so a proxy whose readiness check is broken still shows
     /// as alive. One request fewer per poll in the usual case.
     public func health() async -> Result<Health, ProxyError> {
-        switch await decode(ReadinessBody.self, from: .readiness) {
+        await health(readiness: decode(ReadinessBody.self, from: .readiness))
+    }
+
+    private func health(readiness: Result<ReadinessBody, ProxyError>) async -> Result<Health, ProxyError> {
+        switch readiness {
         case .success(let body):
             return .success(Health(alive: true, readiness: body.status, database: body.db, version: body.litellm_version))
         case .failure(let readinessError):
@@ -44,12 +48,14 @@ public struct ProxyAdminClient: Sendable {
     }
 
     /// Every read the dashboard shows, all at once.
+    /// The four requests leave together (`sendAll`: on plain http, one thread for all).
     public func snapshot() async -> ProxySnapshot {
-        async let cost = jobStatus(.costMap)
-        async let beta = jobStatus(.betaHeaders)
-        async let source = costMapSource()
-        async let health = health()
-        return await ProxySnapshot(costMap: cost, betaHeaders: beta, source: source, health: health)
+        let reads: [Endpoint] = [.jobStatus(.costMap), .jobStatus(.betaHeaders), .costMapSource, .readiness]
+        let answers = await exchangeAll(reads)
+        return await ProxySnapshot(costMap: decodeBody(JobStatus.self, answers[0].result, reads[0]),
+                                   betaHeaders: decodeBody(JobStatus.self, answers[1].result, reads[1]),
+                                   source: decodeBody(CostMapSource.self, answers[2].result, reads[2]),
+                                   health: health(readiness: decodeBody(ReadinessBody.self, answers[3].result, reads[3])))
     }
 
     /// Sends and returns the body of a 2xx answer; anything else becomes a `ProxyError`.
@@ -59,16 +65,23 @@ public struct ProxyAdminClient: Sendable {
 
     /// `call`, plus the HTTP status when the proxy answered at all (for the history).
     func exchange(_ endpoint: Endpoint) async -> (result: Result<[UInt8], ProxyError>, status: Int?) {
-        if readOnly, endpoint.isWrite { return (.failure(.readOnly), nil) }
-        do {
-            let response = try await transport.send(endpoint, apiKey: apiKey, timeoutSeconds: timeoutSeconds)
-            guard (200..<300).contains(response.status) else {
-                return (.failure(.classify(status: response.status, body: response.body,
-                                           keySent: apiKey != nil && endpoint.requiresKey)), response.status)
+        await exchangeAll([endpoint])[0]
+    }
+
+    func exchangeAll(_ endpoints: [Endpoint]) async -> [(result: Result<[UInt8], ProxyError>, status: Int?)] {
+        let allowed = endpoints.filter { !(readOnly && $0.isWrite) }
+        var answers = await transport.sendAll(allowed, apiKey: apiKey, timeoutSeconds: timeoutSeconds)[...]
+        return endpoints.map { endpoint in
+            if readOnly, endpoint.isWrite { return (.failure(.readOnly), nil) }
+            switch answers.removeFirst() {
+            case .failure(let error): return (.failure(error), nil)
+            case .success(let response):
+                guard (200..<300).contains(response.status) else {
+                    return (.failure(.classify(status: response.status, body: response.body,
+                                               keySent: apiKey != nil && endpoint.requiresKey)), response.status)
+                }
+                return (.success(response.body), response.status)
             }
-            return (.success(response.body), response.status)
-        } catch {
-            return (.failure(error), nil)
         }
     }
 

@@ -10,10 +10,16 @@ import Glibc
 /// poll was most of a poll's CPU (`Tests/Benchmarks/run`). A parked thread costs nothing
 /// until it is handed a job. The pool grows when every thread is busy and never holds
 /// more parked threads than `maxParked`.
-enum BlockingThread {
+public enum BlockingThread {
     static let maxParked = 8
 
+    /// True in a task that already runs on a thread of its own (the dashboard's poll
+    /// thread): its blocking jobs run right there. Handing each poll to a pool thread and
+    /// back cost two thread wake-ups, which on a virtual machine is most of an idle poll.
+    @TaskLocal public static var callerMayBlock = false
+
     static func run(_ body: @escaping @Sendable () -> Void) {
+        if callerMayBlock { return body() }
         if pool.handOff(body) { return }
         let job = Unmanaged.passRetained(Job(body))
         var thread = pthread_t()

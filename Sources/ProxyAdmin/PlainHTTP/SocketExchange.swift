@@ -2,9 +2,11 @@
 import Glibc
 #endif
 
-/// One request over one short-lived TCP connection, blocking the calling thread, with
-/// every wait bounded by poll(2). Kept apart from the async transport so the blocking
-/// part is in one place.
+/// Requests over short-lived TCP connections, blocking the calling thread, with every
+/// wait bounded by poll(2). Several requests to one proxy share one thread and one poll
+/// loop (`performAll`): on a virtual machine a thread's wake-up costs about as much as a
+/// loopback exchange, and a dashboard poll is four of them. Kept apart from the async
+/// transport so the blocking part is in one place.
 enum SocketExchange {
     struct Limits {
         var connectMs: Int
@@ -14,32 +16,180 @@ enum SocketExchange {
 
     static func perform(_ target: HTTPTarget, request: [UInt8], limits: Limits, describeTarget: String,
                         timeoutSeconds: Int) -> Result<ProxyResponse, ProxyError> {
+        performAll(target, requests: [request], limits: limits, describeTarget: describeTarget, timeoutSeconds: timeoutSeconds)[0]
+    }
+
+    /// Every request on its own connection, all under way at once; answers in request
+    /// order. Each connection tries the target's addresses in turn ("localhost" is often
+    /// ::1 then 127.0.0.1); a refusal on every address is "connection refused".
+    static func performAll(_ target: HTTPTarget, requests: [[UInt8]], limits: Limits, describeTarget: String,
+                           timeoutSeconds: Int) -> [Result<ProxyResponse, ProxyError>] {
         let start = monotonicMs()
         let connectDeadline = start + min(limits.connectMs, limits.totalMs)
         let deadline = start + limits.totalMs
-        let fd: Int32
-        switch connect(target, until: connectDeadline) {
-        case .success(let s): fd = s
-        case .failure(.timedOut): return .failure(.unreachable("connection to \(describeTarget) timed out"))
-        case .failure(.other(let why)): return .failure(.unreachable(why))
+        guard let addresses = resolve(target) else {
+            return requests.map { _ in .failure(.unreachable("host name could not be resolved")) }
         }
-        defer { close(fd) }
+        var conns = requests.map { Connection(request: $0, maxBodyBytes: limits.maxBodyBytes) }
+        defer { for c in conns where c.fd >= 0 { close(c.fd) } }
+        for i in conns.indices { conns[i].connectNext(addresses) }
 
-        var sent = 0
-        while sent < request.count {
-            guard wait(fd, for: Int16(POLLOUT), until: deadline) else { return .failure(.timeout(seconds: timeoutSeconds)) }
-            let n = request.withUnsafeBytes { send(fd, $0.baseAddress! + sent, request.count - sent, Int32(MSG_NOSIGNAL)) }
-            if n < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                return .failure(.unreachable("sending failed: \(errorText(errno))"))
-            }
-            sent += n
-        }
-
-        var reader = HTTPResponseReader(maxBodyBytes: limits.maxBodyBytes)
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
-        while true {
-            guard wait(fd, for: Int16(POLLIN), until: deadline) else { return .failure(.timeout(seconds: timeoutSeconds)) }
+        var fds: [pollfd] = []
+        var owners: [Int] = []
+        while conns.contains(where: { $0.result == nil }) {
+            let now = monotonicMs()
+            fds.removeAll(keepingCapacity: true)
+            owners.removeAll(keepingCapacity: true)
+            var wakeAt = deadline
+            for i in conns.indices where conns[i].result == nil {
+                let connecting = conns[i].phase == .connecting
+                let due = connecting ? connectDeadline : deadline
+                if now >= due {
+                    conns[i].finish(connecting ? .unreachable("connection to \(describeTarget) timed out")
+                                               : .timeout(seconds: timeoutSeconds))
+                    continue
+                }
+                wakeAt = min(wakeAt, due)
+                let events = conns[i].phase == .receiving ? POLLIN : POLLOUT
+                fds.append(pollfd(fd: conns[i].fd, events: Int16(events), revents: 0))
+                owners.append(i)
+            }
+            if fds.isEmpty { break }
+            let n = poll(&fds, nfds_t(fds.count), Int32(clamping: max(0, wakeAt - now)))
+            if n < 0 && errno != EINTR { // cannot wait at all: nothing more will arrive
+                for i in owners { conns[i].finish(.unreachable("waiting failed: \(errorText(errno))")) }
+                break
+            }
+            guard n > 0 else { continue } // timed out or interrupted: the deadlines decide
+            for (k, p) in fds.enumerated() where p.revents != 0 {
+                conns[owners[k]].advance(addresses, chunk: &chunk, limits: limits)
+            }
+        }
+        return conns.map { $0.result ?? .failure(.timeout(seconds: timeoutSeconds)) }
+    }
+
+    /// One address getaddrinfo gave, copied out so the list can be freed at once.
+    struct Address {
+        var family: Int32
+        var storage: sockaddr_storage
+        var length: socklen_t
+    }
+
+    static func resolve(_ target: HTTPTarget) -> [Address]? {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        #if canImport(Glibc)
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        #else
+        hints.ai_socktype = SOCK_STREAM
+        #endif
+        hints.ai_flags = AI_NUMERICSERV
+        var list: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(target.host, String(target.port), &hints, &list) == 0, let first = list else { return nil }
+        defer { freeaddrinfo(first) }
+        var out: [Address] = []
+        var node: UnsafeMutablePointer<addrinfo>? = first
+        while let info = node {
+            node = info.pointee.ai_next
+            var storage = sockaddr_storage()
+            let length = min(info.pointee.ai_addrlen, socklen_t(MemoryLayout<sockaddr_storage>.size))
+            withUnsafeMutableBytes(of: &storage) { $0.copyMemory(from: UnsafeRawBufferPointer(start: info.pointee.ai_addr, count: Int(length))) }
+            out.append(Address(family: info.pointee.ai_family, storage: storage, length: length))
+        }
+        return out.isEmpty ? nil : out
+    }
+
+    /// One request's connection, stepped by `performAll` whenever poll says its socket is ready.
+    struct Connection {
+        enum Phase: Equatable { case connecting, sending, receiving }
+
+        let request: [UInt8]
+        var fd: Int32 = -1
+        var phase = Phase.connecting
+        var nextAddress = 0
+        var sent = 0
+        var reader: HTTPResponseReader
+        var result: Result<ProxyResponse, ProxyError>?
+        var lastError = "connection refused"
+
+        init(request: [UInt8], maxBodyBytes: Int) {
+            self.request = request
+            reader = HTTPResponseReader(maxBodyBytes: maxBodyBytes)
+        }
+
+        mutating func finish(_ error: ProxyError) { finish(.failure(error)) }
+
+        mutating func finish(_ outcome: Result<ProxyResponse, ProxyError>) {
+            result = outcome
+            if fd >= 0 { close(fd); fd = -1 }
+        }
+
+        /// Opens a connection to the next address; connected at once, it starts sending.
+        mutating func connectNext(_ addresses: [Address]) {
+            while nextAddress < addresses.count {
+                var address = addresses[nextAddress]
+                nextAddress += 1
+                #if canImport(Glibc)
+                let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+                #else
+                let type = SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC
+                #endif
+                let s = socket(address.family, type, 0)
+                if s < 0 { lastError = errorText(errno); continue }
+                var one: Int32 = 1
+                _ = setsockopt(s, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+                let rc = withUnsafePointer(to: &address.storage) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(s, $0, address.length) }
+                }
+                if rc == 0 || errno == EINPROGRESS {
+                    fd = s
+                    phase = rc == 0 ? .sending : .connecting
+                    return
+                }
+                lastError = connectText(errno)
+                close(s)
+            }
+            finish(.unreachable(lastError))
+        }
+
+        mutating func advance(_ addresses: [Address], chunk: inout [UInt8], limits: Limits) {
+            switch phase {
+            case .connecting:
+                var soError: Int32 = 0
+                var len = socklen_t(MemoryLayout<Int32>.size)
+                _ = getsockopt(fd, SOL_SOCKET, SO_ERROR, &soError, &len)
+                guard soError == 0 else {
+                    lastError = connectText(soError)
+                    close(fd)
+                    fd = -1
+                    connectNext(addresses)
+                    return
+                }
+                phase = .sending
+                send()
+            case .sending:
+                send()
+            case .receiving:
+                receive(&chunk, limits: limits)
+            }
+        }
+
+        private mutating func send() {
+            while sent < request.count {
+                let n = request.withUnsafeBytes { Glibc.send(fd, $0.baseAddress! + sent, request.count - sent, Int32(MSG_NOSIGNAL)) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    if errno == EAGAIN { return } // the next POLLOUT goes on
+                    finish(.unreachable("sending failed: \(errorText(errno))"))
+                    return
+                }
+                sent += n
+            }
+            phase = .receiving
+        }
+
+        private mutating func receive(_ chunk: inout [UInt8], limits: Limits) {
             let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress!, $0.count, 0) }
             do throws(HTTPResponseReader.Failure) {
                 if n > 0 {
@@ -51,91 +201,22 @@ enum SocketExchange {
                             step = .failure(error)
                         }
                     }
-                    if let done = try step.get() {
-                        return .success(done)
-                    }
+                    if let done = try step.get() { finish(.success(done)) }
                 } else if n == 0 {
-                    return .success(try reader.finish())
+                    finish(.success(try reader.finish()))
                 } else if errno == EINTR || errno == EAGAIN {
-                    continue
+                    return
                 } else if errno == ECONNRESET {
-                    return .failure(.unreachable("the proxy reset the connection"))
+                    finish(.unreachable("the proxy reset the connection"))
                 } else {
-                    return .failure(.unreachable("receiving failed: \(errorText(errno))"))
+                    finish(.unreachable("receiving failed: \(errorText(errno))"))
                 }
             } catch {
                 switch error {
-                case .tooLarge: return .failure(.badResponse("answer larger than \(limits.maxBodyBytes >> 20) MB"))
-                case .malformed(let why): return .failure(.badResponse(why))
+                case .tooLarge: finish(.badResponse("answer larger than \(limits.maxBodyBytes >> 20) MB"))
+                case .malformed(let why): finish(.badResponse(why))
                 }
             }
-        }
-    }
-
-    enum ConnectFailure: Error { case timedOut, other(String) }
-
-    /// Tries each address getaddrinfo gives ("localhost" is often ::1 then 127.0.0.1);
-    /// the first that accepts wins. A refusal on every address is "connection refused".
-    static func connect(_ target: HTTPTarget, until deadline: Int) -> Result<Int32, ConnectFailure> {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        #if canImport(Glibc)
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        #else
-        hints.ai_socktype = SOCK_STREAM
-        #endif
-        hints.ai_flags = AI_NUMERICSERV
-        var list: UnsafeMutablePointer<addrinfo>?
-        let rc = getaddrinfo(target.host, String(target.port), &hints, &list)
-        guard rc == 0, let first = list else {
-            return .failure(.other("host name could not be resolved"))
-        }
-        defer { freeaddrinfo(first) }
-        var lastError = "connection refused"
-        var timedOut = false
-        var node: UnsafeMutablePointer<addrinfo>? = first
-        while let info = node {
-            node = info.pointee.ai_next
-            #if canImport(Glibc)
-            let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
-            #else
-            let type = SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC
-            #endif
-            let fd = socket(info.pointee.ai_family, type, 0)
-            if fd < 0 { lastError = errorText(errno); continue }
-            var one: Int32 = 1
-            _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-            if Glibc.connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 { return .success(fd) }
-            guard errno == EINPROGRESS else {
-                lastError = connectText(errno)
-                close(fd)
-                continue
-            }
-            guard wait(fd, for: Int16(POLLOUT), until: deadline) else {
-                timedOut = true
-                close(fd)
-                break
-            }
-            var soError: Int32 = 0
-            var len = socklen_t(MemoryLayout<Int32>.size)
-            _ = getsockopt(fd, SOL_SOCKET, SO_ERROR, &soError, &len)
-            if soError == 0 { return .success(fd) }
-            lastError = connectText(soError)
-            close(fd)
-        }
-        return .failure(timedOut ? .timedOut : .other(lastError))
-    }
-
-    /// Waits until `fd` is ready for `events` or the deadline passes (false).
-    static func wait(_ fd: Int32, for events: Int16, until deadline: Int) -> Bool {
-        while true {
-            let left = deadline - monotonicMs()
-            if left <= 0 { return false }
-            var p = pollfd(fd: fd, events: events, revents: 0)
-            let n = poll(&p, 1, Int32(min(left, Int(Int32.max))))
-            if n > 0 { return true }  // ready, or an error the next call reports
-            if n == 0 { return false }
-            if errno != EINTR { return true }
         }
     }
 

@@ -3,7 +3,7 @@ import Glibc
 #endif
 
 /// `ProxyTransport` for plain `http://` proxies over POSIX sockets: one short connection
-/// per request, each on its own thread so the four reads of a poll overlap. It starts in
+/// per request; the four reads of a poll overlap on one thread (`sendAll`). It starts in
 /// microseconds, where AsyncHTTPClient's event-loop set-up costs about 5 ms per process,
 /// and a dashboard poll costs about half the CPU; https keeps AsyncHTTPClient.
 public struct SocketTransport: ProxyTransport {
@@ -22,17 +22,21 @@ public struct SocketTransport: ProxyTransport {
     }
 
     public func send(_ endpoint: Endpoint, apiKey: String?, timeoutSeconds: Int) async throws(ProxyError) -> ProxyResponse {
-        let request = target.requestHead(method: endpoint.method.rawValue, path: endpoint.path,
-                                         apiKey: endpoint.requiresKey ? apiKey : nil)
-        let limits = SocketExchange.Limits(connectMs: 5_000, totalMs: timeoutSeconds * 1_000, maxBodyBytes: maxBodyBytes)
+        try await sendAll([endpoint], apiKey: apiKey, timeoutSeconds: timeoutSeconds)[0].get()
+    }
+
+    public func sendAll(_ endpoints: [Endpoint], apiKey: String?, timeoutSeconds: Int) async -> [Result<ProxyResponse, ProxyError>] {
         let target = self.target
         let baseURL = self.baseURL
-        let result: Result<ProxyResponse, ProxyError> = await withCheckedContinuation { continuation in
+        let requests = endpoints.map {
+            target.requestHead(method: $0.method.rawValue, path: $0.path, apiKey: $0.requiresKey ? apiKey : nil)
+        }
+        let limits = SocketExchange.Limits(connectMs: 5_000, totalMs: timeoutSeconds * 1_000, maxBodyBytes: maxBodyBytes)
+        return await withCheckedContinuation { continuation in
             BlockingThread.run {
-                continuation.resume(returning: SocketExchange.perform(
-                    target, request: request, limits: limits, describeTarget: baseURL, timeoutSeconds: timeoutSeconds))
+                continuation.resume(returning: SocketExchange.performAll(
+                    target, requests: requests, limits: limits, describeTarget: baseURL, timeoutSeconds: timeoutSeconds))
             }
         }
-        return try result.get()
     }
 }

@@ -21,7 +21,8 @@ struct DashboardRunner {
     var history: HistoryWriter
     var mappingSource: BetaHeaderSource
     var costMaps: CostMapFetcher
-    /// Where polls run: one long-lived thread, not the global pool (idle CPU).
+    /// Where polls run: one long-lived thread, not the global pool, whose socket waits
+    /// may block it (`BlockingThread.callerMayBlock`): no thread hand-offs per poll (idle CPU).
     let pollExecutor = LoopExecutor()
 
     /// Returns the signal that ended the loop, or nil for a normal quit.
@@ -133,7 +134,8 @@ struct DashboardRunner {
     private func startPoll(_ generation: Int, mailbox: Mailbox) {
         let client = client
         Task.detached(executorPreference: pollExecutor) {
-            let snapshot = await client.snapshot()
+            // The poll thread is the dashboard's own: its socket waits may block it.
+            let snapshot = await BlockingThread.$callerMayBlock.withValue(true) { await client.snapshot() }
             mailbox.post(.pollFinished(generation: generation, snapshot: snapshot, at: Date()))
         }
     }

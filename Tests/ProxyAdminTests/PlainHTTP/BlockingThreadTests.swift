@@ -43,4 +43,24 @@ struct BlockingThreadTests {
         #expect(parkedNow > 0)
         if parkedBefore == 0 { #expect(first.withLock { $0 }.contains(reusedThread.withLock { $0 })) }
     }
+
+    /// In a task marked `callerMayBlock` (the dashboard's poll thread) a job runs on the
+    /// caller's own thread, before `run` returns; unmarked, it runs elsewhere.
+    @Test func aTaskThatMayBlockRunsItsJobsInPlace() async {
+        let here = UInt(pthread_self())
+        let ran = Mutex<UInt>(0)
+        BlockingThread.$callerMayBlock.withValue(true) {
+            BlockingThread.run { ran.withLock { $0 = UInt(pthread_self()) } }
+        }
+        #expect(ran.withLock { $0 } == here, "ran in place, before run returned")
+
+        let elsewhere = DispatchSemaphore(value: 0)
+        let other = Mutex<UInt>(0)
+        BlockingThread.run {
+            other.withLock { $0 = UInt(pthread_self()) }
+            elsewhere.signal()
+        }
+        #expect(elsewhere.wait(timeout: .now() + 5) == .success)
+        #expect(other.withLock { $0 } != here)
+    }
 }

@@ -34,6 +34,27 @@ import Testing
         }
         #expect(Date().timeIntervalSince(started) < 1.9, "the deadline is honoured")
     }
+
+    /// A poll's reads share one thread and one poll loop: each still gets its own answer,
+    /// in request order, and one failure does not spoil the others.
+    @Test func sendAllKeepsEachAnswerApart() async throws {
+        let server = try RawHTTPServer(answers: [
+            "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}",
+            "",
+            "HTTP/1.1 401 Unauthorized\r\nContent-Length: 0\r\n\r\n",
+        ])
+        let t = try #require(SocketTransport(baseURL: server.baseURL))
+        let answers = await t.sendAll([.costMapSource, .readiness, .jobStatus(.costMap)], apiKey: "sk-k", timeoutSeconds: 3)
+        #expect(answers.count == 3)
+        #expect(answers[0] == .success(ProxyResponse(status: 200, body: Array("{}".utf8))))
+        #expect(answers[1] == .failure(.badResponse("the connection closed without an answer")))
+        #expect(answers[2].value?.status == 401)
+        #expect(server.requests().count == 3)
+
+        let refused = try #require(SocketTransport(baseURL: "http://127.0.0.1:1"))
+        let none = await refused.sendAll([.readiness, .liveliness], apiKey: nil, timeoutSeconds: 2)
+        #expect(none == [.failure(.unreachable("connection refused")), .failure(.unreachable("connection refused"))])
+    }
 }
 
 /// A one-connection-at-a-time loopback server: for the n-th connection it reads the
