@@ -36,6 +36,13 @@ import Testing
         #expect(Set(Role.allCases.map(\.index)).count == Role.allCases.count)
     }
 
+    /// Rows are compared with memcmp: a cell must be its eight bytes and nothing else.
+    @Test func aCellIsEightBytesWithoutPadding() {
+        #expect(MemoryLayout<Cell>.size == 8 && MemoryLayout<Cell>.stride == 8)
+        let empty = CellBuffer(width: 0, height: 3)
+        #expect(empty.rowEquals(1, in: empty))
+    }
+
     @Test func highestScalarsKeepTheirBits() {
         let top = Character(Unicode.Scalar(0x10FFFD)!)
         let cell = Cell(top, role: .diffChanged, continuation: true)

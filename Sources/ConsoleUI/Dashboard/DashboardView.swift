@@ -8,8 +8,10 @@ import ProxyAdmin
 /// The smallest screen the dashboard lays out; below it a notice says so.
 public let minimumSize = ScreenSize(width: 60, height: 15)
 
-/// The dashboard as a cell buffer. Pure: same state and zone, same screen.
-public func view(_ state: AppState, zone: LocalZone = .utc) -> CellBuffer {
+/// The dashboard as a cell buffer. Pure: same state and zone, same screen. With a
+/// `cache` (the runner's), panels that did not change since the last call are copied, not
+/// drawn again: the same cells, for less work.
+public func view(_ state: AppState, zone: LocalZone = .utc, cache: PanelCache? = nil) -> CellBuffer {
     let w = state.size.width, h = state.size.height
     var buffer = CellBuffer(width: w, height: h)
     guard w >= minimumSize.width, h >= minimumSize.height else {
@@ -35,11 +37,11 @@ public func view(_ state: AppState, zone: LocalZone = .utc) -> CellBuffer {
     for job in SyncJob.allCases {
         let busy = state.actionInFlight.flatMap { $0.action.job == job ? $0 : nil }
         JobPanel(job: job, tracked: state.job(job), selected: state.selected == job, now: state.now, zone: zone, busy: busy)
-            .draw(into: &buffer, layout.job(job))
+            .draw(into: &buffer, layout.job(job), cache: cache)
     }
-    SourcePanel(tracked: state.source, now: state.now, zone: zone).draw(into: &buffer, layout.source)
+    SourcePanel(tracked: state.source, now: state.now, zone: zone).draw(into: &buffer, layout.source, cache: cache)
     if let events = layout.events {
-        EventsPanel(events: state.events, now: state.now, zone: zone).draw(into: &buffer, events)
+        EventsPanel(events: state.events, now: state.now, zone: zone).draw(into: &buffer, events, cache: cache)
     }
     FooterBar(keyMap: state.config.keyMaps.dashboard, right: footerRight(state), hidden: state.config.readOnly ? KeyMap.writeActions : [])
         .draw(into: &buffer, width: w, y: h - 1)

@@ -11,17 +11,17 @@ struct EventsPanel {
     var now: Date
     var zone: LocalZone
 
-    func draw(into buffer: inout CellBuffer, _ rect: Rect) {
-        let inside = Box(title: "Events").draw(into: &buffer, rect)
-        guard inside.height > 0 else { return }
+    func draw(into buffer: inout CellBuffer, _ rect: Rect, cache: PanelCache? = nil) {
+        buffer.drawPanel(Box(title: "Events"), lines: lines(height: Box.inside(rect).height), in: rect, slot: "events", cache: cache)
+    }
+
+    /// The newest `height` events, one a row.
+    func lines(height: Int) -> [Line] {
         if events.isEmpty {
-            buffer.draw([Span("nothing yet: runs, schedule changes and poll failures appear here", .dim)],
-                        x: inside.x, y: inside.y, width: inside.width)
-            return
+            return [[Span("nothing yet: runs, schedule changes and poll failures appear here", .dim)]]
         }
-        for (i, e) in events.reversed().prefix(inside.height).enumerated() {
-            buffer.draw([Span(TimeText.clock(e.time, now: now, zone: zone) + "  ", .dim), Span(e.text, e.role)],
-                        x: inside.x, y: inside.y + i, width: inside.width)
+        return events.reversed().prefix(max(0, height)).map { e in
+            [Span(TimeText.clock(e.time, now: now, zone: zone) + "  ", .dim), Span(e.text, e.role)]
         }
     }
 }

@@ -18,16 +18,13 @@ struct JobPanel {
 
     static let labelWidth = 10
 
-    func draw(into buffer: inout CellBuffer, _ rect: Rect) {
+    func draw(into buffer: inout CellBuffer, _ rect: Rect, cache: PanelCache? = nil) {
         let phase = tracked.value.map { JobPhase(status: $0, now: now) }
         let box = Box(title: job.title, shortTitle: job.shortTitle, badge: busyBadge ?? badge(phase),
                       borderRole: selected ? .selectedBorder : .border,
                       titleRole: selected ? .selectedBorder : .title)
-        let inside = box.draw(into: &buffer, rect)
         let rows = lines(phase)
-        for (i, line) in rows.prefix(inside.height).enumerated() {
-            buffer.draw(line, x: inside.x, y: inside.y + i, width: inside.width)
-        }
+        let inside = buffer.drawPanel(box, lines: rows, in: rect, slot: "job.\(job.rawValue)", cache: cache, keep: !tracked.isStale)
         if tracked.isStale {
             buffer.restyle(Rect(x: inside.x, y: inside.y, width: inside.width, height: min(inside.height, rows.count - 1)), role: .stale)
         }

@@ -13,16 +13,13 @@ struct SourcePanel {
     var now: Date
     var zone: LocalZone
 
-    func draw(into buffer: inout CellBuffer, _ rect: Rect) {
+    func draw(into buffer: inout CellBuffer, _ rect: Rect, cache: PanelCache? = nil) {
         let fallback = tracked.value?.isFallback ?? false
         let box = Box(title: "Cost map source",
                       badge: fallback ? Span("⚠ FALLBACK", .warning) : nil,
                       borderRole: fallback ? .warning : .border)
-        let inside = box.draw(into: &buffer, rect)
-        let rows = lines(width: inside.width)
-        for (i, line) in rows.prefix(inside.height).enumerated() {
-            buffer.draw(line, x: inside.x, y: inside.y + i, width: inside.width)
-        }
+        let rows = lines(width: Box.inside(rect).width)
+        let inside = buffer.drawPanel(box, lines: rows, in: rect, slot: "source", cache: cache, keep: !tracked.isStale)
         if tracked.isStale {
             buffer.restyle(Rect(x: inside.x, y: inside.y, width: inside.width, height: min(inside.height, rows.count - 1)), role: .stale)
         }

@@ -1,5 +1,5 @@
 /// A bordered panel with a title on the top edge and an optional badge at its right.
-public struct Box: Sendable {
+public struct Box: Equatable, Sendable {
     public var title: String
     /// Used instead of `title` when the full one and the badge do not both fit.
     public var shortTitle: String?
@@ -13,6 +13,12 @@ public struct Box: Sendable {
         self.badge = badge
         self.borderRole = borderRole
         self.titleRole = titleRole
+    }
+
+    /// The inside of `rect` once framed: one column of padding within the border.
+    public static func inside(_ rect: Rect) -> Rect {
+        guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
+        return Rect(x: rect.x + 2, y: rect.y + 1, width: max(0, rect.width - 4), height: rect.height - 2)
     }
 
     /// Draws the frame and returns the inside rectangle (one column of padding inside).
@@ -47,6 +53,6 @@ public struct Box: Sendable {
             if let shortTitle, DisplayWidth.of(title) + 2 > titleRoom { shown = shortTitle }
             buffer.draw([Span(" \(shown) ", titleRole)], x: left + 1, y: top, width: titleRoom)
         }
-        return Rect(x: left + 2, y: top + 1, width: max(0, rect.width - 4), height: rect.height - 2)
+        return Self.inside(rect)
     }
 }

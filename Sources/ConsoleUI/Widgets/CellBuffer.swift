@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// An in-memory screen (ratatui's Buffer): views draw into it, the terminal diffs two
 /// of them and writes only what changed. Tests compare `text` with a few lines.
 public struct CellBuffer: Equatable, Sendable {
@@ -82,12 +86,13 @@ public struct CellBuffer: Equatable, Sendable {
     /// cheap check lets the frame diff skip the rows a second did not change.
     public func rowEquals(_ y: Int, in other: CellBuffer) -> Bool {
         guard width == other.width, y >= 0, y < height, y < other.height else { return false }
+        guard width > 0 else { return true }
         let start = y * width
-        // Over raw buffers, 8 cells at a time with no branch inside a block: the compiler
-        // turns each block into a few vector compares.
+        // A cell is one UInt64 with no padding, so a row compares as bytes (libc's
+        // vectorised memcmp): this runs for every row of every frame.
         return cells.withUnsafeBufferPointer { a in
             other.cells.withUnsafeBufferPointer { b in
-                Self.anyBits(width) { i in a[start + i].bits ^ b[start + i].bits } == 0
+                memcmp(a.baseAddress! + start, b.baseAddress! + start, width * MemoryLayout<Cell>.stride) == 0
             }
         }
     }
@@ -125,6 +130,20 @@ public struct CellBuffer: Equatable, Sendable {
         guard end > start else { return }
         let row = y * width
         cells.withUnsafeMutableBufferPointer { p in (p.baseAddress! + row + start).update(repeating: cell, count: end - start) }
+    }
+
+    /// Writes `source` (what `cells(in:)` gave for a rectangle of this size) into `rect`.
+    mutating func copy(_ source: [Cell], into rect: Rect) {
+        precondition(source.count == rect.width * rect.height, "copy: \(source.count) cells for \(rect)")
+        let width = self.width
+        cells.withUnsafeMutableBufferPointer { p in
+            source.withUnsafeBufferPointer { s in
+                for row in 0..<rect.height {
+                    (p.baseAddress! + (rect.y + row) * width + rect.x)
+                        .update(from: s.baseAddress! + row * rect.width, count: rect.width)
+                }
+            }
+        }
     }
 
     /// Paints every cell of the rectangle with `grapheme` in `role`.

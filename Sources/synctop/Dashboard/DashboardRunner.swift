@@ -37,6 +37,7 @@ struct DashboardRunner {
         var firstFrame = FirstFrameProbe()
         var endedBy: Int32?
         var drawNow = true
+        let panels = PanelCache() // a tick redraws only the panel rows whose text moved
         while true {
             var effects: [Effect] = []
             for msg in pending {
@@ -72,7 +73,7 @@ struct DashboardRunner {
                 }
             }
             if drawNow {
-                screen.draw(view(state, zone: .system))
+                screen.draw(view(state, zone: .system, cache: panels))
                 firstFrame.noteDrawn(state)
                 drawNow = false
             }

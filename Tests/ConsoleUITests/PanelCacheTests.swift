@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import ConsoleUI
+@testable import ProxyAdmin
+
+/// `view` with the runner's `PanelCache` must draw exactly what `view` without one draws,
+/// frame after frame: ticks that move only the countdowns, new data, a selection change, a
+/// resize, a failed poll (stale panels), overlays, events coming and going.
+@Suite struct PanelCacheTests {
+    @Test func cachedFramesEqualFreshFrames() {
+        let cache = PanelCache()
+        var state = Scenarios.polled(Scenarios.snapshot(), size: ScreenSize(width: 120, height: 40))
+        var frames = 0
+        func check(_ what: String) {
+            frames += 1
+            let cached = view(state, cache: cache), fresh = view(state)
+            #expect(cached == fresh, "frame \(frames): \(what)\n\(cached.text)\n---\n\(fresh.text)")
+        }
+        check("first frame")
+        for second in 1...5 {
+            _ = update(&state, .tick(Scenarios.now.addingTimeInterval(Double(second))))
+            check("tick \(second)")
+        }
+        _ = update(&state, .key(.tab))
+        check("selection moved")
+        for i in 0..<4 { logEvent(&state, Scenarios.now, "event \(i): cost map reloaded — 3 prices changed", .ok) }
+        check("events arrive")
+        _ = update(&state, .tick(Scenarios.now.addingTimeInterval(61)))
+        check("a minute on")
+        _ = update(&state, .key(.char("?")))
+        check("help overlay")
+        _ = update(&state, .key(.escape))
+        check("help closed")
+        _ = update(&state, .resized(ScreenSize(width: 80, height: 24)))
+        check("narrower")
+        _ = update(&state, .resized(ScreenSize(width: 70, height: 30)))
+        check("stacked layout")
+        _ = update(&state, .tick(Scenarios.now.addingTimeInterval(70)))
+        if let generation = state.pollInFlight {
+            _ = update(&state, .pollFinished(generation: generation, snapshot: Scenarios.failing(.unreachable("connection refused")),
+                                            at: Scenarios.now.addingTimeInterval(70)))
+        } else {
+            _ = update(&state, .key(.ctrl("r")))
+            _ = update(&state, .pollFinished(generation: state.pollInFlight ?? 0, snapshot: Scenarios.failing(.unreachable("connection refused")),
+                                            at: Scenarios.now.addingTimeInterval(70)))
+        }
+        check("poll failed: stale")
+        _ = update(&state, .tick(Scenarios.now.addingTimeInterval(71)))
+        check("stale tick")
+        _ = update(&state, .resized(ScreenSize(width: 120, height: 40)))
+        _ = update(&state, .key(.ctrl("r")))
+        _ = update(&state, .pollFinished(generation: state.pollInFlight ?? 0,
+                                        snapshot: Scenarios.snapshot(cost: Scenarios.overdue, source: Scenarios.fallbackSource),
+                                        at: Scenarios.now.addingTimeInterval(72)))
+        check("recovered: overdue, fallback")
+        _ = update(&state, .tick(Scenarios.now.addingTimeInterval(73)))
+        check("tick after recovery")
+        #expect(frames == 17)
+        #expect(cache.hits >= 20, "ticks reuse the panels (\(cache.hits) hits)")
+    }
+
+    /// A panel with the same frame is copied and only its changed rows are drawn; a new
+    /// frame (title) draws it whole.
+    @Test func anUnchangedFrameIsCopiedAndOnlyChangedRowsDrawn() {
+        let cache = PanelCache()
+        var buffer = CellBuffer(width: 30, height: 6)
+        let rect = Rect(x: 0, y: 0, width: 30, height: 6)
+        buffer.drawPanel(Box(title: "A"), lines: [[Span("one")], [Span("two")]], in: rect, slot: "a", cache: cache)
+        #expect(cache.entry("a")?.lines.count == 2)
+        // Paint over the inside: a copy from the cache restores it, a redraw of only the
+        // changed row leaves the unchanged row as the cache had it.
+        var second = CellBuffer(width: 30, height: 6)
+        second.drawPanel(Box(title: "A"), lines: [[Span("one")], [Span("TWO")]], in: rect, slot: "a", cache: cache)
+        #expect(cache.hits == 1)
+        #expect(second.text.contains("one") && second.text.contains("TWO") && !second.text.contains("two"))
+        #expect(second == { var b = CellBuffer(width: 30, height: 6); b.drawPanel(Box(title: "A"), lines: [[Span("one")], [Span("TWO")]], in: rect, slot: "a", cache: nil); return b }())
+    }
+
+    @Test func aNewFrameOrAStalePanelIsDrawnWhole() {
+        let cache = PanelCache()
+        var buffer = CellBuffer(width: 30, height: 6)
+        let rect = Rect(x: 0, y: 0, width: 30, height: 6)
+        buffer.drawPanel(Box(title: "A"), lines: [[Span("one")]], in: rect, slot: "a", cache: cache)
+        buffer.drawPanel(Box(title: "B"), lines: [[Span("one")]], in: rect, slot: "a", cache: cache)
+        #expect(cache.hits == 0 && buffer.text.contains("B"))
+        buffer.drawPanel(Box(title: "B"), lines: [[Span("one")]], in: rect, slot: "a", cache: cache, keep: false)
+        #expect(cache.hits == 0 && cache.entry("a") == nil)
+    }
+}
