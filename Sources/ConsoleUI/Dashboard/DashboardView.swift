@@ -28,7 +28,7 @@ public func view(_ state: AppState, zone: LocalZone = .utc, cache: PanelCache? =
         case .models: ModelsScreen(state: state, zone: zone).draw(into: &buffer, body)
         default: MappingsScreen(state: state, zone: zone).draw(into: &buffer, body)
         }
-        FooterBar(keyMap: keyMap, right: footerRight(state)).draw(into: &buffer, width: w, y: h - 1)
+        FooterBar(keyMap: keyMap, right: footerRight(state)).draw(into: &buffer, width: w, y: h - 1, cache: cache)
         CommandLineBar(state: state.commandLine).draw(into: &buffer, width: w, y: h - 1)
         if state.showHelp { HelpOverlay(keyMap: keyMap, pollInterval: state.config.pollIntervalSeconds).draw(into: &buffer) }
         return buffer
@@ -44,7 +44,7 @@ public func view(_ state: AppState, zone: LocalZone = .utc, cache: PanelCache? =
         EventsPanel(events: state.events, now: state.now, zone: zone).draw(into: &buffer, events, cache: cache)
     }
     FooterBar(keyMap: state.config.keyMaps.dashboard, right: footerRight(state), hidden: state.config.readOnly ? KeyMap.writeActions : [])
-        .draw(into: &buffer, width: w, y: h - 1)
+        .draw(into: &buffer, width: w, y: h - 1, cache: cache)
     CommandLineBar(state: state.commandLine).draw(into: &buffer, width: w, y: h - 1)
     if state.showHelp {
         HelpOverlay(keyMap: state.config.keyMaps.dashboard, pollInterval: state.config.pollIntervalSeconds).draw(into: &buffer)

@@ -7,7 +7,7 @@ struct FooterBar {
     var hidden: Set<Action> = []
     static let essential: Set<Action> = [.help, .quit]
 
-    func draw(into buffer: inout CellBuffer, width: Int, y: Int) {
+    func draw(into buffer: inout CellBuffer, width: Int, y: Int, cache: PanelCache? = nil) {
         // A notice longer than the row takes the whole row, cut to fit (the key hints
         // are in the help).
         if let right, DisplayWidth.of(right.text) + 2 >= width {
@@ -15,7 +15,24 @@ struct FooterBar {
             return
         }
         let rightWidth = right.map { DisplayWidth.of($0.text) + 2 } ?? 0
-        // Drawn every second: plain arrays, no sets or closures allocated per frame.
+        let room = width - rightWidth
+        let line = cache?.memo("footer", key: HintsKey(bindings: keyMap.bindings, hidden: hidden, room: room)) { hints(room: room) }
+            ?? hints(room: room)
+        buffer.draw(line, x: 0, y: y, width: max(0, room))
+        if let right, rightWidth < width {
+            buffer.draw([right], x: width - rightWidth + 1, y: y, width: rightWidth - 1)
+        }
+    }
+
+    /// What the hints depend on: they are the same every second unless this changes.
+    struct HintsKey: Equatable {
+        var bindings: [KeyBinding]
+        var hidden: Set<Action>
+        var room: Int
+    }
+
+    /// The hints that fit in `room` columns, essential ones always.
+    func hints(room: Int) -> Line {
         var hints: [(essential: Bool, key: String, label: String, cost: Int)] = []
         hints.reserveCapacity(keyMap.bindings.count)
         for b in keyMap.bindings where !hidden.contains(b.action) {
@@ -23,7 +40,7 @@ struct FooterBar {
             let keyLabel = key.label
             hints.append((Self.essential.contains(b.action), keyLabel, label, keyLabel.utf8.count + 1 + label.utf8.count + 2))
         }
-        var budget = width - rightWidth - 1
+        var budget = room - 1
         for h in hints where h.essential { budget -= h.cost }
         var shown = hints.map(\.essential)
         for i in hints.indices where !hints[i].essential {
@@ -37,9 +54,6 @@ struct FooterBar {
             line.append(Span(hints[i].key, .keyHint))
             line.append(Span(" \(hints[i].label)", .footer))
         }
-        buffer.draw(line, x: 0, y: y, width: max(0, width - rightWidth))
-        if let right, rightWidth < width {
-            buffer.draw([right], x: width - rightWidth + 1, y: y, width: rightWidth - 1)
-        }
+        return line
     }
 }

@@ -18,7 +18,20 @@ public final class PanelCache {
 
     public init() {}
 
+    private var memos: [String: (key: Any, value: Any)] = [:]
+
     func entry(_ slot: String) -> Entry? { entries[slot] }
+
+    /// `make()`'s value, computed again only when `key` differs from the last call's for
+    /// `slot` (the footer's key hints: the same every second).
+    func memo<Key: Equatable, Value>(_ slot: String, key: Key, _ make: () -> Value) -> Value {
+        if let last = memos[slot], let lastKey = last.key as? Key, lastKey == key, let value = last.value as? Value {
+            return value
+        }
+        let value = make()
+        memos[slot] = (key, value)
+        return value
+    }
     func store(_ slot: String, _ entry: Entry?) { entries[slot] = entry }
     func noteHit() { hits += 1 }
 }
