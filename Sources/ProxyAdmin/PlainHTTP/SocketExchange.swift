@@ -57,8 +57,9 @@ enum SocketExchange {
             }
             if fds.isEmpty { break }
             let n = poll(&fds, nfds_t(fds.count), Int32(clamping: max(0, wakeAt - now)))
-            if n < 0 && errno != EINTR { // cannot wait at all: nothing more will arrive
-                for i in owners { conns[i].finish(.unreachable("waiting failed: \(errorText(errno))")) }
+            let code = errno
+            if n < 0 && code != EINTR { // cannot wait at all: nothing more will arrive
+                for i in owners { conns[i].finish(.unreachable("waiting failed: \(errorText(code))")) }
                 break
             }
             guard n > 0 else { continue } // timed out or interrupted: the deadlines decide
