@@ -28,6 +28,8 @@ import Testing
         #expect(Command.complete("rel", themeNames: themes) == ("reload ", []))
         #expect(Command.complete("reload c", themeNames: themes) == ("reload cost-map ", []))
         #expect(Command.complete("reload ", themeNames: themes) == ("reload ", ["cost-map", "beta-headers"]))
+        #expect(Command.complete("reload cost-map ", themeNames: themes) == ("reload cost-map ", []), "one job name only")
+        #expect(Command.complete("cancel beta-headers c", themeNames: themes) == ("cancel beta-headers c", []))
         #expect(Command.complete("theme n", themeNames: themes) == ("theme nord", ["nord", "nord-light"]), "as far as unambiguous")
         #expect(Command.complete("h", themeNames: themes) == ("h", ["history", "help"]))
         #expect(Command.complete("zz", themeNames: themes) == ("zz", []))

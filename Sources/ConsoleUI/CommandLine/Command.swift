@@ -90,7 +90,9 @@ public enum Command: Equatable, Sendable {
         let options: [String]
         switch parts.first {
         case nil: options = words.map(\.word)
-        case "reload", "cancel", "schedule" where parts.count == 1: options = jobWords.map(\.0)
+        // Each pattern needs its own `where`: after one job name, none is offered again.
+        case "reload" where parts.count == 1, "cancel" where parts.count == 1, "schedule" where parts.count == 1:
+            options = jobWords.map(\.0)
         case "theme" where parts.count == 1: options = themeNames
         default: options = []
         }
