@@ -12,6 +12,7 @@ import Testing
         _ = update(&s, .tick(S.now))
         #expect(s.pollIsScheduled)
         #expect(drawsAtOnce(.pollFinished(generation: 1, snapshot: S.snapshot(), at: S.now), in: s))
+        #expect(!pollAnswerCanWait(1, in: s), "the runner wakes the loop for it")
     }
 
     @Test func aScheduledPollsAnswerWaitsForTheNextFrame() {
@@ -19,6 +20,7 @@ import Testing
         let later = S.now.addingTimeInterval(10)
         #expect(update(&s, .tick(later)) == [.poll(generation: 2)])
         #expect(!drawsAtOnce(.pollFinished(generation: 2, snapshot: S.snapshot(), at: later), in: s))
+        #expect(pollAnswerCanWait(2, in: s), "its answer does not wake the loop")
         // A stale answer (another generation) changes nothing either way; it is not drawn early.
         #expect(drawsAtOnce(.pollFinished(generation: 7, snapshot: S.snapshot(), at: later), in: s))
     }
@@ -28,6 +30,7 @@ import Testing
         #expect(update(&s, .key(.ctrl("r"))) == [.poll(generation: 2)])
         #expect(!s.pollIsScheduled)
         #expect(drawsAtOnce(.pollFinished(generation: 2, snapshot: S.snapshot(), at: S.now), in: s))
+        #expect(!pollAnswerCanWait(2, in: s))
     }
 
     @Test func keysAndTicksAndTheRest() {

@@ -10,9 +10,16 @@ public func drawsAtOnce(_ msg: Msg, in state: AppState) -> Bool {
     case .tick:
         return false // every wake-up adds one; the second's own frame draws it
     case .pollFinished(let generation, _, _):
-        let waitable = state.pollIsScheduled && generation == state.pollInFlight && state.lastPollAt != nil
-        return !waitable
+        return !pollAnswerCanWait(generation, in: state)
     default:
         return true
     }
+}
+
+/// Whether the answer to poll `generation` may wait for the next once-a-second frame: one
+/// the clock started, after the first data. The runner asks this when it starts the poll,
+/// and then does not wake the loop for its answer either (the next second's wake-up
+/// collects it).
+public func pollAnswerCanWait(_ generation: Int, in state: AppState) -> Bool {
+    state.pollIsScheduled && generation == state.pollInFlight && state.lastPollAt != nil
 }

@@ -50,7 +50,8 @@ struct DashboardRunner {
                 case .quit:
                     history.flush()
                     return endedBy
-                case .poll(let generation): startPoll(generation, mailbox: mailbox)
+                case .poll(let generation):
+                    startPoll(generation, wake: !pollAnswerCanWait(generation, in: state), mailbox: mailbox)
                 case .perform(let action, let generation): startAction(action, generation, mailbox: mailbox)
                 case .record(let record): history.append(record) { mailbox.post(.notice($0)) }
                 case .loadHistory: history.load { mailbox.post(.historyLoaded($0)) }
@@ -132,12 +133,14 @@ struct DashboardRunner {
         }
     }
 
-    private func startPoll(_ generation: Int, mailbox: Mailbox) {
+    /// `wake: false` for a poll the clock started: its answer waits for the next frame
+    /// anyway (`drawsAtOnce`), so it does not wake the loop a second time that second.
+    private func startPoll(_ generation: Int, wake: Bool, mailbox: Mailbox) {
         let client = client
         Task.detached(executorPreference: pollExecutor) {
             // The poll thread is the dashboard's own: its socket waits may block it.
             let snapshot = await BlockingThread.$callerMayBlock.withValue(true) { await client.snapshot() }
-            mailbox.post(.pollFinished(generation: generation, snapshot: snapshot, at: Date()))
+            mailbox.post(.pollFinished(generation: generation, snapshot: snapshot, at: Date()), wake: wake)
         }
     }
 }
