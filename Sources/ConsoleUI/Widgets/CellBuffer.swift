@@ -97,8 +97,8 @@ public struct CellBuffer: Equatable, Sendable {
         }
     }
 
-    /// OR of `bits(i)` for i in 0..<count, in blocks of 8 (see `rowEquals`); stops at the
-    /// first block that is not zero.
+    /// OR of `bits(i)` for i in 0..<count, in blocks of 8 with no branch inside a block (a
+    /// few vector operations each); stops at the first block that is not zero.
     @inline(__always)
     static func anyBits(_ count: Int, _ bits: (Int) -> UInt64) -> UInt64 {
         var i = 0

@@ -14,11 +14,6 @@ enum SocketExchange {
         var maxBodyBytes: Int
     }
 
-    static func perform(_ target: HTTPTarget, request: [UInt8], limits: Limits, describeTarget: String,
-                        timeoutSeconds: Int) -> Result<ProxyResponse, ProxyError> {
-        performAll(target, requests: [request], limits: limits, describeTarget: describeTarget, timeoutSeconds: timeoutSeconds)[0]
-    }
-
     /// Every request on its own connection, all under way at once; answers in request
     /// order. Each connection tries the target's addresses in turn ("localhost" is often
     /// ::1 then 127.0.0.1); a refusal on every address is "connection refused".
