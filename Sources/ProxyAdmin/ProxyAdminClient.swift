@@ -70,7 +70,19 @@ public struct ProxyAdminClient: Sendable {
 
     func exchangeAll(_ endpoints: [Endpoint]) async -> [(result: Result<[UInt8], ProxyError>, status: Int?)] {
         let allowed = endpoints.filter { !(readOnly && $0.isWrite) }
-        var answers = await transport.sendAll(allowed, apiKey: apiKey, timeoutSeconds: timeoutSeconds)[...]
+        // One request goes straight to `send`: no batch machinery (a task group over
+        // AsyncHTTPClient) for the common single call; none at all when nothing may leave.
+        var answers: ArraySlice<Result<ProxyResponse, ProxyError>>
+        switch allowed.count {
+        case 0: answers = []
+        case 1:
+            do throws(ProxyError) {
+                answers = [.success(try await transport.send(allowed[0], apiKey: apiKey, timeoutSeconds: timeoutSeconds))]
+            } catch {
+                answers = [.failure(error)]
+            }
+        default: answers = await transport.sendAll(allowed, apiKey: apiKey, timeoutSeconds: timeoutSeconds)[...]
+        }
         return endpoints.map { endpoint in
             if readOnly, endpoint.isWrite { return (.failure(.readOnly), nil) }
             switch answers.removeFirst() {

@@ -57,13 +57,16 @@ extension CellBuffer {
         if let last = cache.entry(slot), last.rect == rect, last.box == box {
             copy(last.cells, into: rect)
             cache.noteHit()
+            var changed = false
             for i in 0..<inside.height {
                 let old = i < last.lines.count ? last.lines[i] : nil
                 let new = i < shown.count ? shown[i] : nil
                 if old == new { continue }
+                changed = true
                 fill(Rect(x: inside.x, y: inside.y + i, width: inside.width, height: 1), role: .text)
                 if let new { draw(new, x: inside.x, y: inside.y + i, width: inside.width) }
             }
+            if !changed { return inside } // the entry still holds these very cells
         } else {
             box.draw(into: &self, rect)
             for (i, line) in shown.enumerated() {
