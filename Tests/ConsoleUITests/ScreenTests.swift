@@ -130,6 +130,22 @@ import Testing
         #expect(first.contains("5:19:00"))
         #expect(second.contains("5:18:59"))
     }
+
+    /// The header's "polled" time carries an age only once the data is late (two poll
+    /// intervals without an answer): on time it would only tick beside the footer's
+    /// "poll in Ns".
+    @Test func headerShowsThePollAgeOnlyWhenLate() {
+        var s = S.polled(S.snapshot())
+        _ = update(&s, .tick(S.now.addingTimeInterval(9)))
+        #expect(view(s).text.contains("polled 05:51:25\n"))
+        #expect(!view(s).text.contains("ago)"))
+        // The next poll hangs: at 2 × 10 s the header says how old the data is.
+        _ = update(&s, .tick(S.now.addingTimeInterval(19)))
+        #expect(s.pollInFlight != nil)
+        #expect(!view(s).text.contains("ago)"))
+        _ = update(&s, .tick(S.now.addingTimeInterval(20)))
+        #expect(view(s).text.contains("polled 05:51:25 (20s ago) · polling"))
+    }
 }
 
 extension ScreenSize: CustomTestStringConvertible {

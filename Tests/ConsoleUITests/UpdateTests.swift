@@ -170,7 +170,17 @@ import Testing
         let now = Scenarios.now
         #expect(TimeText.relative(now.addingTimeInterval(3 * 3600 + 12 * 60 + 5), now: now) == "in 3h 12m")
         #expect(TimeText.relative(now.addingTimeInterval(-41 * 60), now: now) == "41m ago")
-        #expect(TimeText.relative(now.addingTimeInterval(-9), now: now) == "9s ago")
+        #expect(TimeText.relative(now.addingTimeInterval(-9), now: now) == "just now")
+        #expect(TimeText.relative(now.addingTimeInterval(-59.5), now: now) == "just now")
+        #expect(TimeText.relative(now.addingTimeInterval(59.5), now: now) == "in 59s")
+        #expect(TimeText.relative(now.addingTimeInterval(0.5), now: now) == "just now")
+        #expect(TimeText.age(now.addingTimeInterval(-9), now: now) == "9s ago")
+        #expect(TimeText.age(now.addingTimeInterval(-125), now: now) == "2m 5s ago")
+        // Past a minute, whole minutes only: the text changes once a minute, not every second.
+        #expect(TimeText.relative(now.addingTimeInterval(-(41 * 60 + 59)), now: now) == "41m ago")
+        #expect(TimeText.relative(now.addingTimeInterval(-(41 * 60 + 1)), now: now) == "41m ago")
+        #expect(TimeText.relative(now.addingTimeInterval(5 * 3600 + 59 * 60 + 57), now: now) == "in 5h 59m")
+        #expect(TimeText.relative(now.addingTimeInterval(-61), now: now) == "1m ago")
         #expect(TimeText.relative(now, now: now) == "just now")
         #expect(TimeText.relative(now.addingTimeInterval(-(2 * 86_400 + 3 * 3600)), now: now) == "2d 3h ago")
         #expect(TimeText.countdown(5 * 3600 + 18 * 60 + 42) == "5:18:42")

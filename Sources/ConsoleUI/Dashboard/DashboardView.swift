@@ -18,7 +18,7 @@ public func view(_ state: AppState, zone: LocalZone = .utc, cache: PanelCache? =
         drawTooSmall(&buffer)
         return buffer
     }
-    HeaderBar(state: state, zone: zone).draw(into: &buffer, width: w)
+    HeaderBar(state: state, zone: zone).draw(into: &buffer, width: w, cache: cache)
 
     let body = Rect(x: 0, y: 2, width: w, height: h - 3)
     let keyMap = state.config.keyMaps.of(state.screen)

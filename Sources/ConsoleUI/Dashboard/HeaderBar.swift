@@ -11,26 +11,44 @@ struct HeaderBar {
     var state: AppState
     var zone: LocalZone
 
-    func draw(into buffer: inout CellBuffer, width: Int) {
-        buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), role: .header)
+    func draw(into buffer: inout CellBuffer, width: Int, cache: PanelCache? = nil) {
+        let left = cache?.memo("header.left", key: state.config) { leftLine() } ?? leftLine()
+        let right = pollText(), status = statusLine()
+        buffer.drawRows(y: 0, height: 2, slot: "header", key: RowsKey(left: left, right: right, status: status, width: width), cache: cache) { b, top in
+            b.fill(Rect(x: 0, y: top, width: width, height: 1), role: .header)
+            let rightWidth = min(right.width, max(0, width - 20))
+            b.draw(left, x: 0, y: top, width: max(0, width - rightWidth - 1))
+            b.draw(right, x: width - rightWidth, y: top, width: rightWidth)
+            b.draw(status, x: 1, y: top + 1, width: width - 2)
+        }
+    }
+
+    /// Everything the two rows are painted from.
+    struct RowsKey: Equatable {
+        var left: Line, right: Line, status: Line
+        var width: Int
+    }
+
+    func leftLine() -> Line {
         var left: Line = [Span(" synctop ", .header)]
         if state.config.readOnly { left.append(Span("│ READ-ONLY ", .header)) }
         left += [Span("│ \(state.config.proxyURL) ", .header), Span("│ key \(state.config.maskedKey) ", .header)]
-        let right = pollText()
-        let rightWidth = min(right.width, max(0, width - 20))
-        buffer.draw(left, x: 0, y: 0, width: max(0, width - rightWidth - 1))
-        buffer.draw(right, x: width - rightWidth, y: 0, width: rightWidth)
-        buffer.draw(statusLine(), x: 1, y: 1, width: width - 2)
+        return left
     }
 
     func pollText() -> Line {
         let now = state.now
         if state.isStale, let ok = state.lastSuccessfulPoll {
-            return [Span(" STALE · last good poll \(TimeText.clock(ok, now: now, zone: zone)) (\(TimeText.relative(ok, now: now))) ", .error)]
+            return [Span(" STALE · last good poll \(TimeText.clock(ok, now: now, zone: zone)) (\(TimeText.age(ok, now: now))) ", .error)]
         }
         if let ok = state.lastSuccessfulPoll {
             let busy = state.pollInFlight != nil ? " · polling" : ""
-            return [Span(" polled \(TimeText.clock(ok, now: now, zone: zone)) (\(TimeText.relative(ok, now: now)))\(busy) ", .header)]
+            // The age only when the data is late (a poll hanging on a slow proxy): on time,
+            // the footer's "poll in Ns" already says it, and a header ticking every second
+            // for nothing costs a redrawn line a second.
+            let late = now.timeIntervalSince(ok) >= Double(2 * state.config.pollIntervalSeconds)
+            let age = late ? " (\(TimeText.age(ok, now: now)))" : ""
+            return [Span(" polled \(TimeText.clock(ok, now: now, zone: zone))\(age)\(busy) ", .header)]
         }
         if state.lastPollError != nil { return [Span(" no answer yet ", .error)] }
         return [Span(" connecting… ", .header)]

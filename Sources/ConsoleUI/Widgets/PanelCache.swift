@@ -18,18 +18,30 @@ public final class PanelCache {
 
     public init() {}
 
-    private var memos: [String: (key: Any, value: Any)] = [:]
+    /// One slot's last key and value. A class, so that reading it back is one class cast
+    /// rather than two existential casts that copy the key and the value out.
+    private final class Memo<Key, Value> {
+        var key: Key
+        var value: Value
+        init(_ key: Key, _ value: Value) { self.key = key; self.value = value }
+    }
+
+    private var memos: [String: AnyObject] = [:]
 
     func entry(_ slot: String) -> Entry? { entries[slot] }
 
     /// `make()`'s value, computed again only when `key` differs from the last call's for
     /// `slot` (the footer's key hints: the same every second).
     func memo<Key: Equatable, Value>(_ slot: String, key: Key, _ make: () -> Value) -> Value {
-        if let last = memos[slot], let lastKey = last.key as? Key, lastKey == key, let value = last.value as? Value {
+        if let last = memos[slot] as? Memo<Key, Value> {
+            if last.key == key { return last.value }
+            let value = make()
+            last.key = key
+            last.value = value
             return value
         }
         let value = make()
-        memos[slot] = (key, value)
+        memos[slot] = Memo(key, value)
         return value
     }
     func store(_ slot: String, _ entry: Entry?) { entries[slot] = entry }
@@ -37,6 +49,25 @@ public final class PanelCache {
 }
 
 extension CellBuffer {
+    /// Rows `y..<y+height` as `paint` leaves them in a blank buffer of this width, copied
+    /// from the last frame's cells when `key` (everything `paint` reads) is unchanged: the
+    /// header and footer rows, the same most seconds. The rows must be blank before.
+    /// `paint` gets the buffer and the row it starts at (`y`, or 0 in the scratch rows).
+    public mutating func drawRows<Key: Equatable>(y: Int, height: Int, slot: String, key: Key, cache: PanelCache?,
+                                                  _ paint: (inout CellBuffer, _ top: Int) -> Void) {
+        guard let cache, y >= 0, height > 0, y + height <= self.height else {
+            paint(&self, y)
+            return
+        }
+        let width = self.width
+        let cells = cache.memo(slot, key: key) { () -> [Cell] in
+            var scratch = CellBuffer(width: width, height: height)
+            paint(&scratch, 0)
+            return scratch.cells
+        }
+        copy(cells, into: Rect(x: 0, y: y, width: width, height: height))
+    }
+
     /// A `Box` with `lines` inside, one per row, cut to the inside height; returns the
     /// inside. `slot` names the panel in `cache`. A stale panel is dimmed by its caller
     /// afterwards, so it is drawn whole and not kept.

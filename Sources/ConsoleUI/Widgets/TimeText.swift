@@ -17,12 +17,23 @@ public enum TimeText {
         return "\(months[t.month - 1]) \(t.dayOfMonth) \(two(t.hour)):\(two(t.minute))"
     }
 
-    /// `in 3h 12m`, `41m ago`, `just now`.
+    /// `in 3h 12m`, `41m ago`, `just now`, `in 45s`: beside a clock time, to the minute.
+    /// Seconds would add nothing an operator reads, and a text that changes once a minute
+    /// is not redrawn every second (the countdown row is what ticks). A run less than a
+    /// minute ago is "just now"; one less than a minute ahead still counts its seconds.
     public static func relative(_ date: Date, now: Date) -> String {
         let delta = date.timeIntervalSince(now)
-        let span = span(abs(delta))
-        if abs(delta) < 1 { return "just now" }
-        return delta > 0 ? "in \(span)" : "\(span) ago"
+        if delta < 60 && delta > -60 {
+            return delta >= 1 ? "in \(span(delta))" : "just now"
+        }
+        // Whole minutes, cut as the countdown's h:mm:ss reads: 3:12:05 away is "in 3h 12m".
+        let text = span((abs(delta) / 60).rounded(.down) * 60)
+        return delta > 0 ? "in \(text)" : "\(text) ago"
+    }
+
+    /// `9s ago`, `2m 5s ago`: how old data is, to the second (stale and late markers).
+    public static func age(_ date: Date, now: Date) -> String {
+        "\(span(max(0, now.timeIntervalSince(date)))) ago"
     }
 
     /// The largest two units: `2d 3h`, `3h 12m`, `41m 5s`, `9s`.
@@ -42,6 +53,9 @@ public enum TimeText {
         let hms = "\(d > 0 ? two(h) : String(h)):\(two(m)):\(two(sec))"
         return d > 0 ? "\(d)d \(hms)" : hms
     }
+
+    /// The local day `now` falls on: `clock` drops the date for times on this day.
+    static func localDay(_ now: Date, zone: LocalZone) -> Int { local(now, zone.offset(now)).day }
 
     struct Parts { var day: Int, month: Int, dayOfMonth: Int, hour: Int, minute: Int, second: Int }
 
