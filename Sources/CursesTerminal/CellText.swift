@@ -27,5 +27,14 @@ enum CellText {
         return "?" + blank(columns - 1)
     }
 
+    /// The scalar `fit(cell, columns: 1, …)` would return on its own, when it would:
+    /// printable ASCII, or (not ASCII-only) one scalar the terminal also gives one column.
+    /// nil for anything `fit` pads, replaces or stands in for.
+    static func plainScalar(_ cell: Cell, asciiOnly: Bool, width: (Unicode.Scalar) -> Int) -> Unicode.Scalar? {
+        guard let s = cell.singleScalar else { return nil }
+        if s.value < 0x80 { return s.value >= 0x20 && s.value != 0x7F ? s : nil }
+        return !asciiOnly && width(s) == 1 ? s : nil
+    }
+
     private static func blank(_ n: Int) -> String { String(repeating: " ", count: max(0, n)) }
 }

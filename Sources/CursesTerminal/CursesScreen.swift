@@ -127,7 +127,8 @@ public final class CursesScreen {
             style: { styles[$0] ?? .plain },
             text: { cell, span in
                 CellText.fit(cell, columns: span, asciiOnly: ascii) { Int(cn_wcwidth(wchar_t(bitPattern: $0.value))) }
-            })
+            },
+            plain: { cell in CellText.plainScalar(cell, asciiOnly: ascii) { Int(cn_wcwidth(wchar_t(bitPattern: $0.value))) } })
         for run in runs {
             var text = run.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
             _ = cn_set_style(window, run.style.attributes, run.style.pair)

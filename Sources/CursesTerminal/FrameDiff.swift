@@ -14,9 +14,12 @@ struct DrawRun<StyleKey: Equatable>: Equatable {
 enum FrameDiff {
     /// `previous` nil means draw everything. It must have `current`'s size (the caller
     /// passes nil after a resize). Cells outside `columns` × `rows` are clipped.
+    /// `plain(cell)` may name the one scalar a cell is written as when that is all `text`
+    /// would give for one column (no padding, no stand-in): it skips building a String per
+    /// changed cell. nil sends the cell through `text`.
     static func runs<S: Equatable>(
         previous: CellBuffer?, current: CellBuffer, columns: Int, rows: Int,
-        style: (Role) -> S, text: (Cell, Int) -> String
+        style: (Role) -> S, text: (Cell, Int) -> String, plain: (Cell) -> Unicode.Scalar? = { _ in nil }
     ) -> [DrawRun<S>] {
         let prev = previous.flatMap { $0.width == current.width && $0.height == current.height ? $0 : nil }
         let limitX = max(0, min(columns, current.width))
@@ -27,7 +30,7 @@ enum FrameDiff {
             // does): one slice comparison skips them, which is most of the idle cost.
             if let prev, current.rowEquals(y, in: prev) { continue }
             if let prev, !current.rowHasWide(y), !prev.rowHasWide(y) {
-                narrowRow(y, previous: prev, current: current, limit: limitX, style: style, text: text, into: &out)
+                narrowRow(y, previous: prev, current: current, limit: limitX, style: style, text: text, plain: plain, into: &out)
                 continue
             }
             let newOwners = owners(current, y: y, limit: limitX)
@@ -70,23 +73,32 @@ enum FrameDiff {
     /// general path's per-column layout arrays. Same runs as the general path gives.
     static func narrowRow<S: Equatable>(
         _ y: Int, previous: CellBuffer, current: CellBuffer, limit: Int,
-        style: (Role) -> S, text: (Cell, Int) -> String, into out: inout [DrawRun<S>]
+        style: (Role) -> S, text: (Cell, Int) -> String, plain: (Cell) -> Unicode.Scalar? = { _ in nil },
+        into out: inout [DrawRun<S>]
     ) {
         var run: DrawRun<S>?
+        var lastRole: Role?
+        var lastKey: S?
         for x in 0..<limit {
             let cell = current[x, y]
             guard cell != previous[x, y] else {
                 if let r = run { out.append(r); run = nil }
                 continue
             }
-            let key = style(cell.role)
-            if run != nil, run!.style == key {
-                run!.text += text(cell, 1)
-                run!.columns += 1
-            } else {
+            // Neighbouring cells nearly always share a role: one style lookup per run.
+            let role = cell.role
+            let key: S
+            if role == lastRole, let lastKey { key = lastKey } else { key = style(role); lastRole = role; lastKey = key }
+            if run == nil || run!.style != key {
                 if let r = run { out.append(r) }
-                run = DrawRun(x: x, y: y, columns: 1, text: text(cell, 1), style: key)
+                run = DrawRun(x: x, y: y, columns: 0, text: "", style: key)
             }
+            if let scalar = plain(cell) {
+                run!.text.unicodeScalars.append(scalar)
+            } else {
+                run!.text += text(cell, 1)
+            }
+            run!.columns += 1
         }
         if let r = run { out.append(r) }
     }

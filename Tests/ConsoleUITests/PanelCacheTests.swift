@@ -64,6 +64,34 @@ import Testing
         #expect(cache.hits >= 20, "ticks reuse the panels (\(cache.hits) hits)")
     }
 
+    /// The steady rows kept between frames follow every text that moves with the clock:
+    /// second by second through "just now" → "1m ago", a next run reached (due, then
+    /// overdue after the grace minute), an overdue age, "in 59s", a local midnight (the
+    /// clock times gain their date) and a stale panel's age. Cached and fresh frames agree
+    /// every second.
+    @Test func steadyRowsFollowEveryMovingText() {
+        typealias S = Scenarios
+        let cache = PanelCache()
+        // 23:58:30 local at S.now: midnight falls inside the run.
+        let zone = LocalZone { _ in 18 * 3600 + 7 * 60 + 5 }
+        let cost = JobStatus(scheduled: true, intervalHours: 6, lastRun: S.ago(50), nextRun: S.now.addingTimeInterval(75))
+        let source = CostMapSource(source: "remote", url: "http://x/y.json", isEnvForced: false, modelCount: 1, loadedAt: S.ago(45))
+        var state = S.polled(S.snapshot(cost: cost, beta: S.overdue, source: source), size: ScreenSize(width: 120, height: 40))
+        var drawn = 0
+        for second in 1...260 {
+            let now = S.now.addingTimeInterval(Double(second))
+            _ = update(&state, .tick(now))
+            if second == 200, let generation = state.pollInFlight {
+                _ = update(&state, .pollFinished(generation: generation, snapshot: S.failing(.unreachable("refused")), at: now))
+            }
+            let cached = view(state, zone: zone, cache: cache), fresh = view(state, zone: zone)
+            #expect(cached == fresh, "second \(second)\n\(cached.text)\n---\n\(fresh.text)")
+            drawn += 1
+            if cached != fresh { break }
+        }
+        #expect(drawn == 260)
+    }
+
     /// A panel with the same frame is copied and only its changed rows are drawn; a new
     /// frame (title) draws it whole.
     @Test func anUnchangedFrameIsCopiedAndOnlyChangedRowsDrawn() {

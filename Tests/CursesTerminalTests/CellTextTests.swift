@@ -40,6 +40,24 @@ struct CellTextTests {
         #expect(CellText.fit(Cell(" ", continuation: true), columns: 1, asciiOnly: false, width: wcwidthLike) == " ")
     }
 
+    /// Whenever `plainScalar` names a scalar, `fit` gives exactly that scalar for one
+    /// column; it names none for what `fit` pads, replaces or stands in for.
+    @Test(arguments: [false, true])
+    func plainScalarIsWhatFitWrites(ascii: Bool) {
+        var cells = (0..<0x3000).compactMap { Unicode.Scalar($0).map { Cell(Character($0)) } }
+        cells += [Cell("e\u{301}"), Cell(" ", continuation: true), Cell("界"), Cell("😀")]
+        var plain = 0
+        for cell in cells {
+            guard let s = CellText.plainScalar(cell, asciiOnly: ascii, width: wcwidthLike) else { continue }
+            plain += 1
+            #expect(CellText.fit(cell, columns: 1, asciiOnly: ascii, width: wcwidthLike) == String(s), "U+\(String(s.value, radix: 16))")
+        }
+        #expect(plain >= 95) // printable ASCII at least: the shortcut is taken
+        #expect(CellText.plainScalar(Cell("e\u{301}"), asciiOnly: false, width: wcwidthLike) == nil)
+        #expect(CellText.plainScalar(Cell("─"), asciiOnly: true, width: wcwidthLike) == nil)
+        #expect(CellText.plainScalar(Cell("─"), asciiOnly: false, width: wcwidthLike) == "─")
+    }
+
     @Test func asciiOnly() {
         #expect(fit("┐", 1, ascii: true) == "+")
         #expect(fit("…", 1, ascii: true) == ".")

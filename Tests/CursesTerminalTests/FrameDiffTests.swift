@@ -101,6 +101,35 @@ struct FrameDiffTests {
         let b = buffer(["abc"], width: 4)
         #expect(runs(a, b) == [DrawRun(x: 0, y: 0, columns: 4, text: "abc ", style: .text)])
     }
+    /// The `plain` shortcut (one scalar appended instead of a String per cell) changes no
+    /// run: random narrow frames with marks, wide and control characters among plain ones.
+    @Test(arguments: [11, 12, 13, 14])
+    func plainScalarsGiveTheSameRuns(seed: UInt64) {
+        var rng = SplitMix(seed: seed)
+        let pieces: [String] = ["a", "b", " ", "─", "é", "e\u{301}", "\u{7}", "界", "…"]
+        func frame() -> CellBuffer {
+            var b = CellBuffer(width: 20, height: 4)
+            for y in 0..<4 {
+                var x = 0
+                while x < 20 {
+                    let role: Role = rng.next() % 2 == 0 ? .text : .countdown
+                    x += max(1, b.put(pieces[Int(rng.next() % UInt64(pieces.count))], x: x, y: y, role: role))
+                }
+            }
+            return b
+        }
+        let text: (Cell, Int) -> String = { cell, span in
+            cell.continuation ? " " : (DisplayWidth.of(cell.grapheme) > span ? "?" : String(cell.grapheme))
+        }
+        for _ in 0..<40 {
+            let old = frame(), new = frame()
+            let slow = FrameDiff.runs(previous: old, current: new, columns: 20, rows: 4, style: { $0 }, text: text)
+            let fast = FrameDiff.runs(previous: old, current: new, columns: 20, rows: 4, style: { $0 }, text: text,
+                                      plain: { cell in cell.singleScalar.flatMap { DisplayWidth.of(Character($0)) == 1 && $0.value >= 0x20 ? $0 : nil } })
+            #expect(fast == slow)
+        }
+    }
+
     /// Replaying the runs over the old frame gives the new one, cell for cell and role for
     /// role, and no two touching runs share a style: for random frames with and without wide
     /// characters (narrow rows take the short path, rows with wide ones the general path).

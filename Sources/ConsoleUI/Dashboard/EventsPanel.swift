@@ -12,7 +12,18 @@ struct EventsPanel {
     var zone: LocalZone
 
     func draw(into buffer: inout CellBuffer, _ rect: Rect, cache: PanelCache? = nil) {
-        buffer.drawPanel(Box(title: "Events"), lines: lines(height: Box.inside(rect).height), in: rect, slot: "events", cache: cache)
+        let height = Box.inside(rect).height
+        // Clock times only (no ages): the rows change with the events and the local day.
+        let rows = cache?.memo("events.lines", key: SteadyKey(events: events, height: height, day: TimeText.localDay(now, zone: zone))) {
+            lines(height: height)
+        } ?? lines(height: height)
+        buffer.drawPanel(Box(title: "Events"), lines: rows, in: rect, slot: "events", cache: cache)
+    }
+
+    struct SteadyKey: Equatable {
+        var events: [Event]
+        var height: Int
+        var day: Int
     }
 
     /// The newest `height` events, one a row.

@@ -18,10 +18,20 @@ struct FooterBar {
         let room = width - rightWidth
         let line = cache?.memo("footer", key: HintsKey(bindings: keyMap.bindings, hidden: hidden, room: room)) { hints(room: room) }
             ?? hints(room: room)
-        buffer.draw(line, x: 0, y: y, width: max(0, room))
+        // The hints' cells come from the last frame; only the right-hand text (the poll
+        // countdown) is drawn every second.
+        buffer.drawRows(y: y, height: 1, slot: "footer.row", key: RowKey(hints: line, room: room, width: width), cache: cache) { b, top in
+            b.draw(line, x: 0, y: top, width: max(0, room))
+        }
         if let right, rightWidth < width {
             buffer.draw([right], x: width - rightWidth + 1, y: y, width: rightWidth - 1)
         }
+    }
+
+    struct RowKey: Equatable {
+        var hints: Line
+        var room: Int
+        var width: Int
     }
 
     /// What the hints depend on: they are the same every second unless this changes.

@@ -23,8 +23,8 @@ struct JobPanel {
         let box = Box(title: job.title, shortTitle: job.shortTitle, badge: busyBadge ?? badge(phase),
                       borderRole: selected ? .selectedBorder : .border,
                       titleRole: selected ? .selectedBorder : .title)
-        let rows = lines(phase)
-        let inside = buffer.drawPanel(box, lines: rows, in: rect, slot: "job.\(job.rawValue)", cache: cache, keep: !tracked.isStale)
+        let rows = lines(phase, cache: cache)
+        let inside = buffer.drawPanel(box, lines: rows, in: rect, slot: job == .costMap ? "job.costMap" : "job.betaHeaders", cache: cache, keep: !tracked.isStale)
         if tracked.isStale {
             buffer.restyle(Rect(x: inside.x, y: inside.y, width: inside.width, height: min(inside.height, rows.count - 1)), role: .stale)
         }
@@ -52,6 +52,43 @@ struct JobPanel {
         }
     }
 
+    /// What the steady rows depend on besides the status: the local day (a clock time
+    /// off today reads "Nov 22 05:51") and every text that moves with the clock, except
+    /// the countdown, which is drawn new every frame.
+    struct SteadyKey: Equatable {
+        var tracked: Tracked<JobStatus>
+        var phase: JobPhase
+        var day: Int
+        var clockTexts: [String]
+    }
+
+    /// Row of the countdown in `lines` (after Schedule, Last run, Next run).
+    static let countdownRow = 3
+
+    /// `lines(phase)`, through `cache` when there is one: the rows are built again only
+    /// when the key's texts change (at most once a minute on an idle dashboard); the
+    /// countdown, which moves every second, is the one row made every frame.
+    func lines(_ phase: JobPhase?, cache: PanelCache?) -> [Line] {
+        guard let cache, let status = tracked.value, let phase else { return lines(phase) }
+        var moving = [status.lastRun.map { TimeText.relative($0, now: now) } ?? ""]
+        switch phase {
+        case .waiting(let next): moving.append(TimeText.relative(next, now: now))
+        case .overdue(let since): moving.append(TimeText.span(now.timeIntervalSince(since)))
+        case .notScheduled, .neverRun, .due: break
+        }
+        if tracked.isStale, let at = tracked.updatedAt { moving.append(TimeText.age(at, now: now)) }
+        let key = SteadyKey(tracked: tracked, phase: phase, day: TimeText.localDay(now, zone: zone), clockTexts: moving)
+        var rows = cache.memo(job == .costMap ? "job.costMap.lines" : "job.betaHeaders.lines", key: key) { lines(phase) }
+        if case .waiting(let next) = phase, rows.count > Self.countdownRow {
+            rows[Self.countdownRow] = countdownRow(next)
+        }
+        return rows
+    }
+
+    private func countdownRow(_ next: Date) -> Line {
+        row("Countdown", [Span(TimeText.countdown(next.timeIntervalSince(now)), .countdown)])
+    }
+
     func lines(_ phase: JobPhase?) -> [Line] {
         guard let status = tracked.value, let phase else {
             if let error = tracked.error { return [[Span("unavailable: ", .error), Span(error.summary, .error)]] }
@@ -77,7 +114,7 @@ struct JobPanel {
         case .waiting(let next):
             out.append(row("Next run", [Span(TimeText.clock(next, now: now, zone: zone), .value),
                                         Span("  " + TimeText.relative(next, now: now), .dim)]))
-            out.append(row("Countdown", [Span(TimeText.countdown(next.timeIntervalSince(now)), .countdown)]))
+            out.append(countdownRow(next))
         case .due(let since):
             let when = since.map { "since " + TimeText.clock($0, now: now, zone: zone) } ?? "interval elapsed"
             out.append(row("Next run", [Span("due now", .due), Span("  " + when, .dim)]))
@@ -90,7 +127,7 @@ struct JobPanel {
             out.append(row("Revision", [Span(String(rev.prefix(7)), .value)]))
         }
         if tracked.isStale, let at = tracked.updatedAt {
-            out.append([Span("stale: last read \(TimeText.relative(at, now: now))", .stale)])
+            out.append([Span("stale: last read \(TimeText.age(at, now: now))", .stale)])
         }
         return out
     }

@@ -18,11 +18,28 @@ struct SourcePanel {
         let box = Box(title: "Cost map source",
                       badge: fallback ? Span("⚠ FALLBACK", .warning) : nil,
                       borderRole: fallback ? .warning : .border)
-        let rows = lines(width: Box.inside(rect).width)
+        let rows = lines(width: Box.inside(rect).width, cache: cache)
         let inside = buffer.drawPanel(box, lines: rows, in: rect, slot: "source", cache: cache, keep: !tracked.isStale)
         if tracked.isStale {
             buffer.restyle(Rect(x: inside.x, y: inside.y, width: inside.width, height: min(inside.height, rows.count - 1)), role: .stale)
         }
+    }
+
+    struct SteadyKey: Equatable {
+        var tracked: Tracked<CostMapSource>
+        var width: Int
+        var day: Int
+        var clockTexts: [String]
+    }
+
+    /// `lines(width:)`, built again only when a text in it would change: the source, the
+    /// width, the local day, "loaded … ago" (to the minute), the stale age.
+    func lines(width: Int, cache: PanelCache?) -> [Line] {
+        guard let cache else { return lines(width: width) }
+        var moving = [tracked.value?.loadedAt.map { TimeText.relative($0, now: now) } ?? ""]
+        if tracked.isStale, let at = tracked.updatedAt { moving.append(TimeText.age(at, now: now)) }
+        let key = SteadyKey(tracked: tracked, width: width, day: TimeText.localDay(now, zone: zone), clockTexts: moving)
+        return cache.memo("source.lines", key: key) { lines(width: width) }
     }
 
     func lines(width: Int) -> [Line] {
@@ -57,7 +74,7 @@ struct SourcePanel {
             out.append(row("Fallback", [Span("none", .ok)]))
         }
         if tracked.isStale, let at = tracked.updatedAt {
-            out.append([Span("stale: last read \(TimeText.relative(at, now: now))", .stale)])
+            out.append([Span("stale: last read \(TimeText.age(at, now: now))", .stale)])
         }
         return out
     }

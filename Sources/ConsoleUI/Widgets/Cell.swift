@@ -64,6 +64,14 @@ public struct Cell: Equatable, Sendable {
         set { self = Cell(newValue, role: role, continuation: continuation) }
     }
 
+    /// The cell's one scalar when it holds exactly one and is not a right half: what the
+    /// frame diff writes without building a `Character` (almost every changed cell).
+    @inlinable
+    public var singleScalar: Unicode.Scalar? {
+        guard bits & Self.continuationBit == 0, secondScalar == 0 else { return nil }
+        return Unicode.Scalar(firstScalar)
+    }
+
     public static let blank = Cell()
 }
 
