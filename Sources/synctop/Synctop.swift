@@ -1,6 +1,54 @@
 import ArgumentParser
+import Dispatch
 
+/// The process entry: synchronous, so that the dashboard's loop runs on the main thread
+/// itself. An async `main` runs everything on libdispatch's main queue, which on Linux is
+/// drained by a pool worker; once a worker has existed, libdispatch's pool monitor wakes
+/// once a second for the life of the process (about 5 ms of CPU a minute here, a sixth of
+/// the idle dashboard's budget). Commands with an async `run` go through the async path.
 @main
+enum Entry {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let status = StatusFastPath.command(arguments) {
+            runAsync { await StatusFastPath.run(status) }
+        }
+        let command: ParsableCommand
+        do {
+            command = try Synctop.parseAsRoot(arguments)
+        } catch {
+            Synctop.exit(withError: error)
+        }
+        if var blocking = command as? MainThreadCommand {
+            do { try blocking.runOnMainThread() } catch { Synctop.exit(withError: error) }
+            Synctop.exit()
+        }
+        nonisolated(unsafe) var parsed = command // used by the one task below, then never again
+        runAsync {
+            do {
+                if var async = parsed as? AsyncParsableCommand { try await async.run() } else { try parsed.run() }
+            } catch {
+                Synctop.exit(withError: error)
+            }
+        }
+    }
+
+    /// Runs `body` as the async `main` would, then exits.
+    private static func runAsync(_ body: @escaping @Sendable () async -> Void) -> Never {
+        Task {
+            await body()
+            Synctop.exit()
+        }
+        dispatchMain()
+    }
+}
+
+/// A command whose work blocks the calling thread (the dashboard): run on the main
+/// thread, outside Swift concurrency's executors.
+protocol MainThreadCommand: ParsableCommand {
+    mutating func runOnMainThread() throws
+}
+
 struct Synctop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synctop",
@@ -28,12 +76,4 @@ struct Synctop: AsyncParsableCommand {
                       DemoCommand.self, SimulateCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
-
-    /// `status` in its plain forms skips the argument parser's start-up cost (`StatusFastPath`).
-    static func main() async {
-        if let status = StatusFastPath.command(Array(CommandLine.arguments.dropFirst())) {
-            await StatusFastPath.run(status)
-        }
-        await main(nil)
-    }
 }

@@ -3,7 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import Dispatch
 import Synchronization
 
 /// What changed between two cost maps: models added, removed, and changed field by field
@@ -72,7 +71,7 @@ public struct CostMapDiff: Sendable, Equatable {
         let entries = new.entries
         let parts = max(1, min(8, ProcessInfo.processInfo.activeProcessorCount))
         let results = ChunkResults(count: parts)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
+        ParallelFor.run(iterations: parts) { part in
             var found: [EntryChange] = []
             let lower = entries.count * part / parts, upper = entries.count * (part + 1) / parts
             for entry in entries[lower..<upper] {

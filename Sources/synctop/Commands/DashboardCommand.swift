@@ -83,7 +83,7 @@ extension ThemeCatalog {
 }
 
 /// `synctop` (the default): the live dashboard of one proxy.
-struct DashboardCommand: AsyncParsableCommand {
+struct DashboardCommand: ParsableCommand, MainThreadCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
         abstract: "The live full-screen dashboard (the default command)."
@@ -93,29 +93,32 @@ struct DashboardCommand: AsyncParsableCommand {
     @OptionGroup var options: DashboardOptions
     @OptionGroup var mappingSource: MappingSourceOptions
 
-    func run() async throws {
+    /// Only through `Entry`, which calls `runOnMainThread`; kept for the parser.
+    func run() throws { try runOnMainThread() }
+
+    func runOnMainThread() throws {
         let settings = try connection.settings()
         let file = try connection.loadConfig()
         let (client, _) = try connection.client(settings, readOnly: options.readOnly(file))
-        try await runDashboard(client: client, config: options.dashboardConfig(settings, file), terminal: try options.terminalOptions(file),
-                               history: .standard(apiKey: settings.apiKey), mappingSource: mappingSource.source(config: file))
+        try runDashboard(client: client, config: options.dashboardConfig(settings, file), terminal: try options.terminalOptions(file),
+                         history: .standard(apiKey: settings.apiKey), mappingSource: mappingSource.source(config: file))
     }
 }
 
-/// Runs the blocking UI loop on the main thread, away from the cooperative pool the
-/// network tasks need. Ended by a signal, it exits 128 + signal, as shells expect.
+/// Runs the blocking UI loop on the calling thread (the main thread: `Entry`, or the main
+/// actor for `demo`), away from the threads the network work uses. Ended by a signal, it
+/// exits 128 + signal, as shells expect.
 func runDashboard(client: ProxyAdminClient, config: DashboardConfig, terminal: TerminalOptions,
-                  history: HistoryWriter, mappingSource: BetaHeaderSource) async throws {
+                  history: HistoryWriter, mappingSource: BetaHeaderSource) throws {
     let costMaps = CostMapFetcher(client: client, proxyURL: config.proxyURL, environment: Environment.all())
     let runner = DashboardRunner(client: client, config: config, terminal: terminal, history: history,
                                  mappingSource: mappingSource, costMaps: costMaps)
-    let signal: Int32? = try await MainActor.run {
-        do {
-            return try runner.run()
-        } catch {
-            printError("synctop: cannot start the terminal UI: \(error)")
-            throw ExitStatus.usage
-        }
+    let signal: Int32?
+    do {
+        signal = try runner.run()
+    } catch {
+        printError("synctop: cannot start the terminal UI: \(error)")
+        throw ExitStatus.usage
     }
     if let signal { throw ExitCode(128 + signal) }
 }

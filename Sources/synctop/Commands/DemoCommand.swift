@@ -35,10 +35,13 @@ struct DemoCommand: AsyncParsableCommand {
         let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey, readOnly: options.readOnly(file))
         var failure: (any Error)?
         do {
-            try await runDashboard(client: client, config: options.dashboardConfig(settings, file), terminal: terminal,
-                                   history: .standard(apiKey: settings.apiKey),
-                                   // The simulator serves the "remote" file its reloads read.
-                                   mappingSource: mappingSource.source(fallbackURL: sim.baseURL + "/_sim/remote/anthropic_beta_headers_config.json", config: file))
+            let config = options.dashboardConfig(settings, file)
+            // The simulator serves the "remote" file its reloads read.
+            let source = mappingSource.source(fallbackURL: sim.baseURL + "/_sim/remote/anthropic_beta_headers_config.json", config: file)
+            try await MainActor.run {
+                try runDashboard(client: client, config: config, terminal: terminal,
+                                 history: .standard(apiKey: settings.apiKey), mappingSource: source)
+            }
         } catch {
             failure = error
         }

@@ -19,9 +19,9 @@ struct CostMapFetcher: Sendable {
         url = proxyURL + Endpoint.costMap.path
     }
 
-    func load(generation: Int, diffAgainst base: CostMapBase, mailbox: Mailbox) {
+    func load(generation: Int, diffAgainst base: CostMapBase, mailbox: Mailbox, on executor: any TaskExecutor) {
         let me = self
-        Task.detached {
+        Task.detached(executorPreference: executor) {
             let started = Date()
             // Which snapshot is "before" is decided first: this fetch may become the newest.
             let before: CostMapSnapshotStore.Snapshot? = switch base {

@@ -24,6 +24,9 @@ struct DashboardRunner {
     /// Where polls run: one long-lived thread, not the global pool, whose socket waits
     /// may block it (`BlockingThread.callerMayBlock`): no thread hand-offs per poll (idle CPU).
     let pollExecutor = LoopExecutor()
+    /// Everything else the dashboard starts (writes, the mapping and cost-map fetches,
+    /// snapshots), one job after another on a thread of its own.
+    let workExecutor = LoopExecutor()
 
     /// Returns the signal that ended the loop, or nil for a normal quit.
     func run() throws -> Int32? {
@@ -57,7 +60,7 @@ struct DashboardRunner {
                 case .loadHistory: history.load { mailbox.post(.historyLoaded($0)) }
                 case .loadMappings(let generation): startMappingsLoad(generation, mailbox: mailbox)
                 case .loadCostMap(let generation, let base):
-                    costMaps.load(generation: generation, diffAgainst: base, mailbox: mailbox)
+                    costMaps.load(generation: generation, diffAgainst: base, mailbox: mailbox, on: workExecutor)
                 case .setTheme(let name):
                     switch ThemeCatalog.standard().load(name) {
                     case .success(let theme):
@@ -68,7 +71,7 @@ struct DashboardRunner {
                     }
                 case .snapshotCostMap:
                     let costMaps = costMaps
-                    Task.detached {
+                    Task.detached(executorPreference: workExecutor) {
                         if case .failure(let problem) = await costMaps.snapshotOnly() { mailbox.post(.notice(problem.message)) }
                     }
                 }
@@ -112,7 +115,7 @@ struct DashboardRunner {
     private func startAction(_ action: JobAction, _ generation: Int, mailbox: Mailbox) {
         let client = client
         let costMaps = costMaps
-        Task.detached {
+        Task.detached(executorPreference: workExecutor) {
             // The "before" of what a cost-map reload changes: a snapshot taken just now.
             if action == .reload(.costMap) {
                 switch await costMaps.snapshotOnly() {
@@ -127,7 +130,7 @@ struct DashboardRunner {
 
     private func startMappingsLoad(_ generation: Int, mailbox: Mailbox) {
         let source = mappingSource
-        Task.detached {
+        Task.detached(executorPreference: workExecutor) {
             let load = await BetaHeaderLoader.load(source)
             mailbox.post(.mappingsLoaded(generation: generation, load: load, at: Date()))
         }

@@ -1,5 +1,4 @@
 import ConsoleUI
-import Dispatch
 import ProxyAdmin
 
 /// Appends history records off the UI thread, one at a time, with the key masked out of
@@ -8,7 +7,8 @@ import ProxyAdmin
 final class HistoryWriter: Sendable {
     let store: HistoryStore
     private let apiKey: String?
-    private let queue = DispatchQueue(label: "synctop.history")
+    /// Not a `DispatchQueue`: see `SerialThread`.
+    private let queue = SerialThread()
 
     init(store: HistoryStore, apiKey: String?) {
         self.store = store
@@ -39,5 +39,5 @@ final class HistoryWriter: Sendable {
     }
 
     /// Waits until every queued record is written (before a command exits).
-    func flush() { queue.sync {} }
+    func flush() { queue.sync() }
 }

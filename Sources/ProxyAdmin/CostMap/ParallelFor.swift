@@ -1,0 +1,40 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `DispatchQueue.concurrentPerform` on threads of its own, joined before it returns. A
+/// libdispatch pool thread, once started, makes libdispatch's pool monitor wake once a
+/// second for the rest of the process: a dashboard that diffed one cost map would pay for
+/// it every second after.
+enum ParallelFor {
+    /// Runs `body(0..<iterations)`, one iteration per thread, the first on the caller's.
+    static func run(iterations: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        guard iterations > 1 else {
+            if iterations == 1 { body(0) }
+            return
+        }
+        final class Work: @unchecked Sendable {
+            let body: @Sendable (Int) -> Void
+            let index: Int
+            init(_ body: @escaping @Sendable (Int) -> Void, _ index: Int) { self.body = body; self.index = index }
+        }
+        var threads: [pthread_t] = []
+        for i in 1..<iterations {
+            var thread = pthread_t()
+            let context = Unmanaged.passRetained(Work(body, i)).toOpaque()
+            let rc = pthread_create(&thread, nil, { context in
+                let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
+                work.body(work.index)
+                return nil
+            }, context)
+            if rc == 0 {
+                threads.append(thread)
+            } else {
+                Unmanaged<Work>.fromOpaque(context).release()
+                body(i) // no thread to be had: do it here
+            }
+        }
+        body(0)
+        for thread in threads { pthread_join(thread, nil) }
+    }
+}
