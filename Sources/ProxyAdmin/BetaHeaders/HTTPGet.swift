@@ -24,9 +24,17 @@ public enum HTTPGet {
         }
     }
 
+    /// http over our sockets, https over NIO + NIOSSL (`TLSGet`); AsyncHTTPClient only for
+    /// URLs neither takes (user info). Neither of the first two touches libdispatch.
     public static func fetch(_ url: String, timeoutSeconds: Int = 5, maxBytes: Int = 64 << 20) async throws(Failure) -> [UInt8] {
         let lower = url.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { throw .notHTTP(url) }
+        if let target = HTTPTarget.parse(url) {
+            return try await plain(target, url: url, timeoutSeconds: timeoutSeconds, maxBytes: maxBytes).get()
+        }
+        if let target = TLSGet.Target.parse(url) {
+            return try await TLSGet.fetch(target, timeoutSeconds: timeoutSeconds, maxBytes: maxBytes).get()
+        }
         var config = HTTPClient.Configuration()
         config.timeout.connect = .seconds(Int64(timeoutSeconds))
         config.timeout.read = .seconds(Int64(timeoutSeconds))
@@ -37,6 +45,28 @@ public enum HTTPGet {
         let result = await Self.get(url, client: client, timeoutSeconds: timeoutSeconds, maxBytes: maxBytes)
         try? await client.shutdown()
         return try result.get()
+    }
+
+    /// `http://`: one request on our blocking sockets, off the caller's thread. Connects
+    /// within `timeoutSeconds`, and the whole exchange within six times that.
+    static func plain(_ target: HTTPTarget, url: String, timeoutSeconds: Int, maxBytes: Int) async -> Result<[UInt8], Failure> {
+        let request = target.requestHead(method: "GET", path: "", apiKey: nil)
+        let limits = SocketExchange.Limits(connectMs: timeoutSeconds * 1_000, totalMs: timeoutSeconds * 6_000, maxBodyBytes: maxBytes)
+        let outcome = await withCheckedContinuation { continuation in
+            BlockingThread.run {
+                continuation.resume(returning: SocketExchange.performAll(
+                    target, requests: [request], limits: limits, describeTarget: url, timeoutSeconds: timeoutSeconds * 6)[0])
+            }
+        }
+        switch outcome {
+        case .success(let response):
+            guard (200..<300).contains(response.status) else { return .failure(.status(response.status)) }
+            return .success(response.body)
+        case .failure(.timeout): return .failure(.timeout(seconds: timeoutSeconds))
+        case .failure(.unreachable(let why)): return .failure(.unreachable(why))
+        case .failure(.badResponse(let why)) where why.hasPrefix("answer larger"): return .failure(.tooLarge(maxBytes: maxBytes))
+        case .failure(let other): return .failure(.unreachable(other.summary))
+        }
     }
 
     private static func get(_ url: String, client: HTTPClient, timeoutSeconds: Int, maxBytes: Int) async -> Result<[UInt8], Failure> {
