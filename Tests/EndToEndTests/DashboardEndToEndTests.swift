@@ -34,6 +34,30 @@ struct DashboardEndToEndTests {
         #expect(after.screen.contains("Anthropic beta headers: scheduled every 12 h"), "and noted in events")
     }
 
+    /// Idle CPU (issue 2): no libdispatch pool thread in the dashboard, because the first
+    /// one starts a monitor that wakes every second for good. libdispatch names its workers
+    /// "com.apple.root.…-qos…" (threads they start inherit it): after start-up (the first
+    /// poll, the mapping fetch, the cost-map snapshot) and a write, none may exist.
+    @Test func theDashboardStartsNoLibdispatchThread() throws {
+        let sim = try SimulatorProcess(args: ["--demo-schedules"])
+        defer { sim.stop() }
+        let tmux = try TmuxSession(command: "\(Harness.binary) --url \(sim.baseURL)", width: 100, height: 30, env: Self.key)
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("polled").found)
+        #expect(tmux.waitFor("beta-header mapping").found, "the start-up mapping fetch has not ended")
+        tmux.send("r")
+        #expect(tmux.waitFor("Reload the model cost map").found)
+        tmux.send("y")
+        #expect(tmux.waitFor("models updated").found, "the reload did not finish:\n\(tmux.capture())")
+        usleep(3_000_000) // the cost map fetched again after the reload, and its diff
+        let pid = try #require(tmux.commandPID())
+        let names = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task").map { tid in
+            (try? String(contentsOfFile: "/proc/\(pid)/task/\(tid)/comm", encoding: .utf8)) ?? ""
+        }
+        #expect(names.count >= 3, "\(names)")
+        #expect(!names.contains { $0.contains("qos") }, "libdispatch threads: \(names)")
+    }
+
     @Test func countdownTicksEverySecond() throws {
         let sim = try SimulatorProcess(args: ["--demo-schedules"])
         defer { sim.stop() }
