@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized, .enabled(if: Harness.hasBinary, "needs the built synctop (swift build)"))
 struct ConfigEndToEndTests {
     static func configHome(_ text: String) throws -> String {
-        let dir = NSTemporaryDirectory() + "synctop-e2e-config-\(UUID().uuidString.prefix(8))"
+        let dir = Harness.scratch("config")
         try FileManager.default.createDirectory(atPath: dir + "/synctop", withIntermediateDirectories: true)
         try text.write(toFile: dir + "/synctop/config.toml", atomically: true, encoding: .utf8)
         return dir

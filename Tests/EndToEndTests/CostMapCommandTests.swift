@@ -12,7 +12,7 @@ struct CostMapCommandTests {
     /// A fresh cache directory per test, so snapshots never leak between tests (or from the
     /// developer's own ~/.cache).
     static func cacheHome() throws -> String {
-        let dir = NSTemporaryDirectory() + "synctop-e2e-cache-\(UUID().uuidString.prefix(8))"
+        let dir = Harness.scratch("cache")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }

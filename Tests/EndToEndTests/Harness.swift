@@ -21,12 +21,30 @@ enum Harness {
 
     static var hasBinary: Bool { FileManager.default.isExecutableFile(atPath: binary) }
 
-    /// Every synctop the tests start writes its history here, never to the developer's own.
-    static let stateHome: String = {
-        let dir = NSTemporaryDirectory() + "synctop-e2e-state-\(getpid())"
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    /// One folder per test process for the homes, caches and configs the tests make, so a
+    /// run leaves one folder behind, not dozens; the folders of earlier runs whose process
+    /// has ended are removed when this one is made.
+    static let scratchRoot: String = {
+        let tmp = NSTemporaryDirectory(), prefix = "synctop-e2e-run-"
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: tmp)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH { try? fm.removeItem(atPath: tmp + name) }
+        }
+        let dir = tmp + prefix + String(getpid())
+        try? fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }()
+
+    /// A new, empty folder under `scratchRoot` (`name` says what it is for).
+    static func scratch(_ name: String) -> String {
+        let dir = scratchRoot + "/\(name)-\(UUID().uuidString.prefix(8))"
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Every synctop the tests start writes its history here, never to the developer's own.
+    static let stateHome: String = scratch("state")
 
     /// Runs a command to completion; returns exit status, stdout and stderr.
     /// Runs a command to completion (killed after `timeout`); returns exit status, stdout

@@ -6,7 +6,7 @@ import Testing
 @Suite(.serialized, .enabled(if: Harness.hasBinary, "needs the built synctop (swift build)"))
 struct HistoryEndToEndTests {
     func freshState() throws -> String {
-        let dir = NSTemporaryDirectory() + "synctop-hist-\(UUID().uuidString.prefix(8))"
+        let dir = Harness.scratch("history")
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return dir
     }

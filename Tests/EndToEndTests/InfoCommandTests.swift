@@ -5,7 +5,7 @@ import Testing
 @Suite(.enabled(if: Harness.hasBinary, "needs the built synctop (swift build)"))
 struct InfoCommandTests {
     @Test func settingsPathsAndTerminalWithOrigins() throws {
-        let home = NSTemporaryDirectory() + "synctop-info-\(UUID().uuidString.prefix(8))"
+        let home = Harness.scratch("info")
         let key = "sk-info-secret-9z8y"
         let r = try Harness.run(Harness.binary, ["info", "--json", "--url", "http://gw.example:4000", "--theme", "nord", "--interval", "30"],
                                 env: ["LITELLM_PROXY_API_KEY": key, "XDG_CACHE_HOME": home + "/cache", "XDG_CONFIG_HOME": home + "/config",

@@ -325,7 +325,7 @@ enum LiteLLMBetaOracle {
             throw HarnessError("SYNCTOP_LITELLM is not set to an installed litellm (run .ci/setup --with-litellm)")
         }
         let python = URL(fileURLWithPath: bin).deletingLastPathComponent().appendingPathComponent("python").path
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("synctop-beta-oracle-\(UUID().uuidString.prefix(8))")
+        let dir = URL(fileURLWithPath: Harness.scratch("beta-oracle"))
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let script = dir.appendingPathComponent("oracle.py")

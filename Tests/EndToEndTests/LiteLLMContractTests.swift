@@ -32,7 +32,7 @@ struct LiteLLMContractTests {
     /// it lists exactly one fewer when the proxy's map holds that entry.
     @Test func modelsJSONListsEveryModelTheProxyCounts() throws {
         let proxy = try Self.proxy.get()
-        let cache = NSTemporaryDirectory() + "synctop-contract-cache-\(getpid())"
+        let cache = Harness.scratch("contract-cache")
         defer { try? FileManager.default.removeItem(atPath: cache) }
         let r = try Harness.run(Harness.binary, ["models", "--json", "--url", proxy.baseURL], env: ["XDG_CACHE_HOME": cache])
         #expect(r.status == 0, "\(r.err)")
@@ -102,7 +102,7 @@ final class RealLiteLLM: @unchecked Sendable {
         }
         let port = SimulatorProcess.freePort()
         baseURL = "http://127.0.0.1:\(port)"
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("synctop-litellm-\(port)")
+        let dir = URL(fileURLWithPath: Harness.scratch("litellm-\(port)"))
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let config = dir.appendingPathComponent("config.yaml")
         try """

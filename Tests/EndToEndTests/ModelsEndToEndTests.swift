@@ -7,7 +7,7 @@ import Testing
 struct ModelsEndToEndTests {
     /// A fresh snapshot folder per test: nothing from an earlier run to diff against.
     static func env() -> [String: String] {
-        let cache = NSTemporaryDirectory() + "synctop-e2e-cache-\(UUID().uuidString.prefix(8))"
+        let cache = Harness.scratch("cache")
         return ["LITELLM_PROXY_API_KEY": SimulatorProcess.masterKey, "XDG_CACHE_HOME": cache]
     }
 

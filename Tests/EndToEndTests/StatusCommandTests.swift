@@ -59,7 +59,7 @@ struct StatusCommandTests {
     @Test func keyFileAndConfigFile() throws {
         let sim = try SimulatorProcess()
         defer { sim.stop() }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("synctop-home-\(UUID().uuidString.prefix(6))")
+        let dir = URL(fileURLWithPath: Harness.scratch("home"))
         try FileManager.default.createDirectory(at: dir.appendingPathComponent(".litellm"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try #"{"base_url": "\#(sim.baseURL)"}"#.write(to: dir.appendingPathComponent(".litellm/config.json"), atomically: true, encoding: .utf8)

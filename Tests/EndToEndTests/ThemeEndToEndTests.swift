@@ -45,7 +45,7 @@ struct ThemeEndToEndTests {
     }
 
     @Test func aUserThemeOverridesAndABadOneIsRefusedWithItsLine() throws {
-        let config = NSTemporaryDirectory() + "synctop-e2e-config-\(UUID().uuidString.prefix(8))"
+        let config = Harness.scratch("config")
         try FileManager.default.createDirectory(atPath: config + "/synctop/themes", withIntermediateDirectories: true)
         try "name = \"mine\"\n[roles]\ntitle = \"red\"\nborderz = \"blue\"\n".write(toFile: config + "/synctop/themes/nord.toml", atomically: true, encoding: .utf8)
         let bad = try Harness.run(Harness.binary, ["--url", "http://127.0.0.1:9", "--theme", "nord"],
