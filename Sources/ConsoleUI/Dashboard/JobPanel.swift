@@ -24,7 +24,7 @@ struct JobPanel {
                       borderRole: selected ? .selectedBorder : .border,
                       titleRole: selected ? .selectedBorder : .title)
         let rows = lines(phase, cache: cache)
-        let inside = buffer.drawPanel(box, lines: rows, in: rect, slot: job == .costMap ? "job.costMap" : "job.betaHeaders", cache: cache, keep: !tracked.isStale)
+        let inside = buffer.drawPanel(box, lines: rows, in: rect, slot: slots.panel, cache: cache, keep: !tracked.isStale)
         if tracked.isStale {
             buffer.restyle(Rect(x: inside.x, y: inside.y, width: inside.width, height: min(inside.height, rows.count - 1)), role: .stale)
         }
@@ -62,6 +62,12 @@ struct JobPanel {
         var clockTexts: [String]
     }
 
+    /// This panel's names in the cache: literals, since building them every frame cost
+    /// more than the lookups they name.
+    private var slots: (panel: String, lines: String) {
+        job == .costMap ? ("job.costMap", "job.costMap.lines") : ("job.betaHeaders", "job.betaHeaders.lines")
+    }
+
     /// Row of the countdown in `lines` (after Schedule, Last run, Next run).
     static let countdownRow = 3
 
@@ -78,7 +84,7 @@ struct JobPanel {
         }
         if tracked.isStale, let at = tracked.updatedAt { moving.append(TimeText.age(at, now: now)) }
         let key = SteadyKey(tracked: tracked, phase: phase, day: TimeText.localDay(now, zone: zone), clockTexts: moving)
-        var rows = cache.memo(job == .costMap ? "job.costMap.lines" : "job.betaHeaders.lines", key: key) { lines(phase) }
+        var rows = cache.memo(slots.lines, key: key) { lines(phase) }
         if case .waiting(let next) = phase, rows.count > Self.countdownRow {
             rows[Self.countdownRow] = countdownRow(next)
         }
