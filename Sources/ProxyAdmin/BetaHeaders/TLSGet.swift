@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -47,9 +50,9 @@ enum TLSGet {
 
     /// The system's trust roots, or only the PEM certificates in `caFile` (tests, private mirrors).
     static func fetch(_ target: Target, timeoutSeconds: Int, maxBytes: Int, caFile: String? = nil) async -> Result<[UInt8], HTTPGet.Failure> {
-        let address: SocketAddress
+        let addresses: [SocketAddress]
         switch await resolve(target) {
-        case .success(let a): address = a
+        case .success(let a): addresses = a
         case .failure(let f): return .failure(f)
         }
         let context: NIOSSLContext
@@ -75,12 +78,16 @@ enum TLSGet {
                     try ops.addHandler(Collector(promise: promise, maxBytes: maxBytes, timeoutSeconds: timeoutSeconds))
                 }
             }
-        let channel: Channel
-        do {
-            channel = try await bootstrap.connect(to: address).get()
-        } catch {
-            promise.fail(error)
-            return .failure(describe(error, timeoutSeconds: timeoutSeconds))
+        // Each address in getaddrinfo's order ("localhost" is often ::1, then 127.0.0.1; an
+        // IPv6 address first on a host without an IPv6 route), until one connects.
+        var connected: Channel?
+        var lastError: any Error = ChannelError.connectTimeout(.seconds(Int64(timeoutSeconds)))
+        for address in addresses where connected == nil {
+            do { connected = try await bootstrap.connect(to: address).get() } catch { lastError = error }
+        }
+        guard let channel = connected else {
+            promise.fail(lastError)
+            return .failure(describe(lastError, timeoutSeconds: timeoutSeconds))
         }
         // The overall deadline only guards against a server trickling bytes forever.
         let deadline = channel.eventLoop.scheduleTask(in: .seconds(Int64(timeoutSeconds) * 6)) {
@@ -108,16 +115,24 @@ enum TLSGet {
         return result
     }
 
-    /// getaddrinfo on a thread of ours (`BlockingThread`), never on a libdispatch queue.
-    private static func resolve(_ target: Target) async -> Result<SocketAddress, HTTPGet.Failure> {
-        let (host, port) = (target.host, target.port)
+    /// Every address getaddrinfo gives, looked up on a thread of ours (`BlockingThread`),
+    /// never on a libdispatch queue.
+    private static func resolve(_ target: Target) async -> Result<[SocketAddress], HTTPGet.Failure> {
+        let lookup = HTTPTarget(host: target.host, port: UInt16(target.port), pathPrefix: "", hostHeader: target.hostHeader)
+        let host = target.host
         return await withCheckedContinuation { continuation in
             BlockingThread.run {
-                do {
-                    continuation.resume(returning: .success(try SocketAddress.makeAddressResolvingHost(host, port: port)))
-                } catch {
-                    continuation.resume(returning: .failure(.unreachable("host name \(host) could not be resolved")))
+                let found = (SocketExchange.resolve(lookup) ?? []).compactMap { a -> SocketAddress? in
+                    var storage = a.storage
+                    return withUnsafePointer(to: &storage) { p in
+                        switch a.family {
+                        case AF_INET: p.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { SocketAddress($0.pointee, host: host) }
+                        case AF_INET6: p.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { SocketAddress($0.pointee, host: host) }
+                        default: nil
+                        }
+                    }
                 }
+                continuation.resume(returning: found.isEmpty ? .failure(.unreachable("host name \(host) could not be resolved")) : .success(found))
             }
         }
     }
