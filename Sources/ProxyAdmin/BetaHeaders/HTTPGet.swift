@@ -52,11 +52,8 @@ public enum HTTPGet {
     static func plain(_ target: HTTPTarget, url: String, timeoutSeconds: Int, maxBytes: Int) async -> Result<[UInt8], Failure> {
         let request = target.requestHead(method: "GET", path: "", apiKey: nil)
         let limits = SocketExchange.Limits(connectMs: timeoutSeconds * 1_000, totalMs: timeoutSeconds * 6_000, maxBodyBytes: maxBytes)
-        let outcome = await withCheckedContinuation { continuation in
-            BlockingThread.run {
-                continuation.resume(returning: SocketExchange.performAll(
-                    target, requests: [request], limits: limits, describeTarget: url, timeoutSeconds: timeoutSeconds * 6)[0])
-            }
+        let outcome = await BlockingThread.value {
+            SocketExchange.performAll(target, requests: [request], limits: limits, describeTarget: url, timeoutSeconds: timeoutSeconds * 6)[0]
         }
         switch outcome {
         case .success(let response):

@@ -27,24 +27,9 @@ enum TLSGet {
             let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
             var path = String(rest.dropFirst(authority.count).prefix { $0 != "#" })
             if path.isEmpty || path.hasPrefix("?") { path = "/" + path }
-            guard !authority.isEmpty, !authority.contains("@"), !path.contains(" ") else { return nil }
-            var host = Substring(authority)
-            var port = 443
-            if authority.hasPrefix("[") {
-                guard let close = authority.firstIndex(of: "]") else { return nil }
-                host = authority[authority.index(after: authority.startIndex)..<close]
-                let after = authority[authority.index(after: close)...]
-                if !after.isEmpty {
-                    guard after.hasPrefix(":"), let p = Int(after.dropFirst()), (1...65535).contains(p) else { return nil }
-                    port = p
-                }
-            } else if let colon = authority.lastIndex(of: ":") {
-                guard let p = Int(authority[authority.index(after: colon)...]), (1...65535).contains(p) else { return nil }
-                host = authority[..<colon]
-                port = p
-            }
-            guard !host.isEmpty else { return nil }
-            return Target(host: String(host), port: port, path: path, hostHeader: String(authority))
+            guard !authority.contains("@"), !path.contains(" "),
+                  let (host, port) = HTTPTarget.hostAndPort(Substring(authority), defaultPort: 443) else { return nil }
+            return Target(host: host, port: Int(port), path: path, hostHeader: String(authority))
         }
     }
 
@@ -118,23 +103,20 @@ enum TLSGet {
     /// Every address getaddrinfo gives, looked up on a thread of ours (`BlockingThread`),
     /// never on a libdispatch queue.
     private static func resolve(_ target: Target) async -> Result<[SocketAddress], HTTPGet.Failure> {
-        let lookup = HTTPTarget(host: target.host, port: UInt16(target.port), pathPrefix: "", hostHeader: target.hostHeader)
-        let host = target.host
-        return await withCheckedContinuation { continuation in
-            BlockingThread.run {
-                let found = (SocketExchange.resolve(lookup) ?? []).compactMap { a -> SocketAddress? in
-                    var storage = a.storage
-                    return withUnsafePointer(to: &storage) { p in
-                        switch a.family {
-                        case AF_INET: p.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { SocketAddress($0.pointee, host: host) }
-                        case AF_INET6: p.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { SocketAddress($0.pointee, host: host) }
-                        default: nil
-                        }
+        let (host, port) = (target.host, target.port)
+        let found = await BlockingThread.value {
+            (SocketExchange.resolve(host: host, port: port) ?? []).compactMap { a -> SocketAddress? in
+                var storage = a.storage
+                return withUnsafePointer(to: &storage) { p in
+                    switch a.family {
+                    case AF_INET: p.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { SocketAddress($0.pointee, host: host) }
+                    case AF_INET6: p.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { SocketAddress($0.pointee, host: host) }
+                    default: nil
                     }
                 }
-                continuation.resume(returning: found.isEmpty ? .failure(.unreachable("host name \(host) could not be resolved")) : .success(found))
             }
         }
+        return found.isEmpty ? .failure(.unreachable("host name \(host) could not be resolved")) : .success(found)
     }
 
     private static func isIPAddress(_ host: String) -> Bool {

@@ -35,6 +35,14 @@ public enum BlockingThread {
         }
     }
 
+    /// `body`'s value, computed on a blocking thread (or right here under
+    /// `callerMayBlock`) while the calling task waits without holding its thread.
+    static func value<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            run { continuation.resume(returning: body()) }
+        }
+    }
+
     /// How many threads are parked now (tests).
     static var parkedCount: Int { pool.parkedCount }
 

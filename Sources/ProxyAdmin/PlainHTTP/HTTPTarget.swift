@@ -19,8 +19,13 @@ public struct HTTPTarget: Sendable, Equatable {
         let authority = rest.prefix { $0 != "/" }
         var prefix = String(rest.dropFirst(authority.count))
         while prefix.hasSuffix("/") { prefix.removeLast() }
-        guard !authority.isEmpty else { return nil }
+        guard let (host, port) = hostAndPort(authority, defaultPort: 80) else { return nil }
+        return HTTPTarget(host: host, port: port, pathPrefix: prefix, hostHeader: String(authority))
+    }
 
+    /// `host`, `host:port`, `[v6]` or `[v6]:port` (the brackets dropped, as getaddrinfo
+    /// wants it); nil for an empty host or a port that is not 1–65535 in digits.
+    static func hostAndPort(_ authority: Substring, defaultPort: UInt16) -> (String, UInt16)? {
         let host: Substring
         var portText: Substring?
         if authority.hasPrefix("[") {
@@ -38,13 +43,13 @@ public struct HTTPTarget: Sendable, Equatable {
             if parts.count == 2 { portText = parts[1] }
         }
         guard !host.isEmpty else { return nil }
-        var port: UInt16 = 80
+        var port = defaultPort
         if let portText {
             guard !portText.isEmpty, portText.count <= 5, portText.allSatisfy({ $0.isASCII && $0.isNumber }),
                   let p = Int(portText), (1...65535).contains(p) else { return nil }
             port = UInt16(p)
         }
-        return HTTPTarget(host: String(host), port: port, pathPrefix: prefix, hostHeader: String(authority))
+        return (String(host), port)
     }
 
     /// The request head for one endpoint. `Connection: close` because one-shot commands

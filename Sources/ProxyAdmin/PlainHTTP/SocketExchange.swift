@@ -22,7 +22,7 @@ enum SocketExchange {
         let start = monotonicMs()
         let connectDeadline = start + min(limits.connectMs, limits.totalMs)
         let deadline = start + limits.totalMs
-        guard let addresses = resolve(target) else {
+        guard let addresses = resolve(host: target.host, port: Int(target.port)) else {
             return requests.map { _ in .failure(.unreachable("host name could not be resolved")) }
         }
         var conns = requests.map { Connection(request: $0, maxBodyBytes: limits.maxBodyBytes) }
@@ -72,7 +72,8 @@ enum SocketExchange {
         var length: socklen_t
     }
 
-    static func resolve(_ target: HTTPTarget) -> [Address]? {
+    /// Every address of `host` in getaddrinfo's order; nil when it has none.
+    static func resolve(host: String, port: Int) -> [Address]? {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         #if canImport(Glibc)
@@ -82,7 +83,7 @@ enum SocketExchange {
         #endif
         hints.ai_flags = AI_NUMERICSERV
         var list: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(target.host, String(target.port), &hints, &list) == 0, let first = list else { return nil }
+        guard getaddrinfo(host, String(port), &hints, &list) == 0, let first = list else { return nil }
         defer { freeaddrinfo(first) }
         var out: [Address] = []
         var node: UnsafeMutablePointer<addrinfo>? = first

@@ -32,11 +32,8 @@ public struct SocketTransport: ProxyTransport {
             target.requestHead(method: $0.method.rawValue, path: $0.path, apiKey: $0.requiresKey ? apiKey : nil)
         }
         let limits = SocketExchange.Limits(connectMs: 5_000, totalMs: timeoutSeconds * 1_000, maxBodyBytes: maxBodyBytes)
-        return await withCheckedContinuation { continuation in
-            BlockingThread.run {
-                continuation.resume(returning: SocketExchange.performAll(
-                    target, requests: requests, limits: limits, describeTarget: baseURL, timeoutSeconds: timeoutSeconds))
-            }
+        return await BlockingThread.value {
+            SocketExchange.performAll(target, requests: requests, limits: limits, describeTarget: baseURL, timeoutSeconds: timeoutSeconds)
         }
     }
 }
