@@ -13,24 +13,11 @@ enum ParallelFor {
             if iterations == 1 { body(0) }
             return
         }
-        final class Work: @unchecked Sendable {
-            let body: @Sendable (Int) -> Void
-            let index: Int
-            init(_ body: @escaping @Sendable (Int) -> Void, _ index: Int) { self.body = body; self.index = index }
-        }
         var threads: [pthread_t] = []
         for i in 1..<iterations {
-            var thread = pthread_t()
-            let context = Unmanaged.passRetained(Work(body, i)).toOpaque()
-            let rc = pthread_create(&thread, nil, { context in
-                let work = Unmanaged<Work>.fromOpaque(context!).takeRetainedValue()
-                work.body(work.index)
-                return nil
-            }, context)
-            if rc == 0 {
+            if let thread = PThread.start(detached: false, { body(i) }) {
                 threads.append(thread)
             } else {
-                Unmanaged<Work>.fromOpaque(context).release()
                 body(i) // no thread to be had: do it here
             }
         }

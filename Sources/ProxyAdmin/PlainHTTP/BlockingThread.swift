@@ -21,17 +21,8 @@ public enum BlockingThread {
     static func run(_ body: @escaping @Sendable () -> Void) {
         if callerMayBlock { return body() }
         if pool.handOff(body) { return }
-        let job = Unmanaged.passRetained(Job(body))
-        var thread = pthread_t()
-        let rc = pthread_create(&thread, nil, { context in
-            let first = Unmanaged<Job>.fromOpaque(context!).takeRetainedValue()
-            BlockingThread.pool.serve(first.body)
-            return nil
-        }, job.toOpaque())
-        if rc == 0 {
-            pthread_detach(thread)
-        } else {
-            job.takeRetainedValue().body()  // no thread to be had: block here rather than fail
+        if PThread.start(detached: true, { BlockingThread.pool.serve(body) }) == nil {
+            body()  // no thread to be had: block here rather than fail
         }
     }
 
@@ -45,11 +36,6 @@ public enum BlockingThread {
 
     /// How many threads are parked now (tests).
     static var parkedCount: Int { pool.parkedCount }
-
-    private final class Job: @unchecked Sendable {
-        let body: @Sendable () -> Void
-        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-    }
 
     private static let pool = Pool()
 

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import ProxyAdmin
 
 /// A thread of our own that runs closures one after another, in the order given; started
@@ -32,15 +29,10 @@ final class SerialThread: @unchecked Sendable {
         done.unlock()
     }
 
-    /// Called with `lock` held.
+    /// Called with `lock` held. The thread keeps its owner for good.
     private func start() {
-        var thread = pthread_t()
-        let context = Unmanaged.passRetained(self).toOpaque() // the thread keeps its owner
-        let rc = pthread_create(&thread, nil, { context in
-            Unmanaged<SerialThread>.fromOpaque(context!).takeUnretainedValue().serve()
-        }, context)
-        precondition(rc == 0, "cannot start a thread (pthread_create: \(rc))")
-        pthread_detach(thread)
+        let started = PThread.start(detached: true) { self.serve() }
+        precondition(started != nil, "cannot start a thread (pthread_create failed)")
     }
 
     private func serve() -> Never {
