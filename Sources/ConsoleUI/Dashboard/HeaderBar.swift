@@ -12,7 +12,9 @@ struct HeaderBar {
     var zone: LocalZone
 
     func draw(into buffer: inout CellBuffer, width: Int, cache: PanelCache? = nil) {
-        let left = cache?.memo("header.left", key: state.config) { leftLine() } ?? leftLine()
+        let config = state.config
+        let left = cache?.memo("header.left", key: [config.proxyURL, config.maskedKey, config.readOnly ? "ro" : ""]) { leftLine() }
+            ?? leftLine()
         let right = pollText(), status = statusLine()
         buffer.drawRows(y: 0, height: 2, slot: "header", key: RowsKey(left: left, right: right, status: status, width: width), cache: cache) { b, top in
             b.fill(Rect(x: 0, y: top, width: width, height: 1), role: .header)
