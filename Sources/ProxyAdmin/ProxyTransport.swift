@@ -10,8 +10,8 @@ public struct ProxyResponse: Sendable, Equatable {
 }
 
 /// How requests leave synctop: `SocketTransport` (plain http: quick to start, light per
-/// request) or `HTTPTransport` (AsyncHTTPClient: https and `--ca-file`);
-/// tests may use a fake. Throws only `ProxyError` (`.unreachable`, `.timeout`,
+/// request), `TLSTransport` (https, NIO + NIOSSL) or `HTTPTransport` (AsyncHTTPClient,
+/// for base URLs neither parses); tests may use a fake. Throws only `ProxyError` (`.unreachable`, `.timeout`,
 /// `.badResponse`).
 public protocol ProxyTransport: Sendable {
     func send(_ endpoint: Endpoint, apiKey: String?, timeoutSeconds: Int) async throws(ProxyError) -> ProxyResponse

@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 /// HTTP/1.1 on SwiftNIO. Each request is handed to `SimulatorCore` when complete; delays
 /// (latency, stalls) are scheduled on the channel's event loop, never slept, so one slow
@@ -11,16 +12,24 @@ final class SimulatorHTTPHandler: ChannelInboundHandler, RemovableChannelHandler
     typealias OutboundOut = HTTPServerResponsePart
 
     private let core: SimulatorCore
+    private let keepAliveTimeout: Duration
+    /// Closes the connection when it has been idle for `keepAliveTimeout` after an answer.
+    private var idleClose: Scheduled<Void>?
     private var head: HTTPRequestHead?
     private var body: [UInt8] = []
     /// LiteLLM parses request bodies (see `RequestBodyCheck`); beyond this much we stop keeping them.
     private static let bodyLimit = 1 << 20
 
-    init(core: SimulatorCore) { self.core = core }
+    init(core: SimulatorCore, keepAliveTimeout: Duration) {
+        self.core = core
+        self.keepAliveTimeout = keepAliveTimeout
+    }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
+            idleClose?.cancel()
+            idleClose = nil
             self.head = head
             body = []
         case .body(var chunk):
@@ -31,8 +40,9 @@ final class SimulatorHTTPHandler: ChannelInboundHandler, RemovableChannelHandler
             guard let head else { return }
             self.head = nil
             let headers = head.headers.map { (name: $0.name, value: $0.value) }
-            let (request, delay) = core.arrive(method: head.method.rawValue, uri: head.uri, headers: headers, body: body)
+            let (request, delay, drop) = core.arrive(method: head.method.rawValue, uri: head.uri, headers: headers, body: body)
             body = []
+            if drop { return context.close(promise: nil) }
             let keepAlive = head.isKeepAlive
             if delay <= 0 {
                 respond(context: context, request: request, keepAlive: keepAlive)
@@ -62,6 +72,11 @@ final class SimulatorHTTPHandler: ChannelInboundHandler, RemovableChannelHandler
         }
         if keepAlive {
             context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            let loopBoundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
+            idleClose?.cancel()
+            idleClose = context.eventLoop.scheduleTask(in: .nanoseconds(Int64(keepAliveTimeout / .nanoseconds(1)))) {
+                loopBoundContext.value.close(promise: nil)
+            }
         } else {
             let loopBoundContext = NIOLoopBound(context, eventLoop: context.eventLoop)
             context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
@@ -73,6 +88,12 @@ final class SimulatorHTTPHandler: ChannelInboundHandler, RemovableChannelHandler
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         context.close(promise: nil)
     }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        idleClose?.cancel()
+        idleClose = nil
+        context.fireChannelInactive()
+    }
 }
 
 /// Binds the listening socket and owns the event loop group.
@@ -80,16 +101,20 @@ struct HTTPServer {
     let group: MultiThreadedEventLoopGroup
     let channel: any Channel
 
-    static func start(core: SimulatorCore, host: String, port: Int) async throws -> HTTPServer {
+    static func start(core: SimulatorCore, host: String, port: Int, tls: TLSFiles?, keepAliveTimeout: Duration) async throws -> HTTPServer {
+        let tlsContext = try tls.map(Self.serverContext)
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                    try channel.pipeline.syncOperations.addHandler(SimulatorHTTPHandler(core: core))
+                core.connectionsAccepted.withLock { $0 += 1 }
+                return channel.eventLoop.makeCompletedFuture {
+                    let ops = channel.pipeline.syncOperations
+                    if let tlsContext { try ops.addHandler(NIOSSLServerHandler(context: tlsContext)) }
+                    try ops.configureHTTPServerPipeline(withErrorHandling: true)
+                    try ops.addHandler(SimulatorHTTPHandler(core: core, keepAliveTimeout: keepAliveTimeout))
                 }
             }
         do {
@@ -102,6 +127,24 @@ struct HTTPServer {
     }
 
     var port: Int { channel.localAddress?.port ?? 0 }
+
+    /// The certificate chain and key LiteLLM's `--ssl_certfile_path` / `--ssl_keyfile_path` name.
+    private static func serverContext(_ files: TLSFiles) throws -> NIOSSLContext {
+        let chain: [NIOSSLCertificate]
+        let key: NIOSSLPrivateKey
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(files.certificatePath)
+        } catch {
+            throw SimulatorError.invalidConfiguration("cannot read the certificate \(files.certificatePath): \(error)")
+        }
+        do {
+            key = try NIOSSLPrivateKey(file: files.keyPath, format: .pem)
+        } catch {
+            throw SimulatorError.invalidConfiguration("cannot read the private key \(files.keyPath): \(error)")
+        }
+        let configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        return try NIOSSLContext(configuration: configuration)
+    }
 
     func stop() async throws {
         try? await channel.close()

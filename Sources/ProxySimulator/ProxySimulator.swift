@@ -24,6 +24,10 @@ import NIOCore
 ///   file and still answers 200.
 /// - `POST /_sim/stall?seconds=S&count=N`: delay the next N LiteLLM responses (default 1) by
 ///   S seconds more, for client timeout tests.
+/// - `POST /_sim/drop?count=N`: the next N LiteLLM requests (default 1) are read and their
+///   connection closed without an answer, as when a server closes an idle keep-alive
+///   connection just as a request goes out.
+/// - `GET /_sim/connections`: `{"accepted": N}`, TCP connections accepted since start.
 /// - `POST /_sim/remote?release=1.100.5|1.109.1`: which release's files the remote source
 ///   serves from now on (default 1.109.1).
 /// - `GET /_sim/remote/anthropic_beta_headers_config.json` and
@@ -31,7 +35,7 @@ import NIOCore
 ///   files byte for byte (what LiteLLM's GitHub URLs serve), so a client can read the same
 ///   mapping the simulated proxy reloads from (`--beta-headers-url`).
 /// - `POST /_sim/reset`: back to the state at start: data, schedules, clock offset, injected
-///   failures and stalls, request log.
+///   failures, stalls and drops, request log (not the connection count).
 public final class ProxySimulator: Sendable {
     private let core: SimulatorCore
     private let server: HTTPServer
@@ -61,7 +65,8 @@ public final class ProxySimulator: Sendable {
         }
         let seed = try SeedData.load()
         let core = SimulatorCore(configuration: configuration, seed: seed)
-        let server = try await HTTPServer.start(core: core, host: configuration.host, port: configuration.port)
+        let server = try await HTTPServer.start(core: core, host: configuration.host, port: configuration.port,
+                                                tls: configuration.tls, keepAliveTimeout: configuration.keepAliveTimeout)
         core.serverAddress.withLock { $0 = "\(hostForURL(configuration.host)):\(server.port)" }
         let scheduleCheck = server.group.next().scheduleRepeatedTask(
             initialDelay: scheduleCheckInterval, delay: scheduleCheckInterval
@@ -72,11 +77,23 @@ public final class ProxySimulator: Sendable {
     }
 
     /// `http://127.0.0.1:PORT` (a wildcard bind address is reported as loopback).
-    public var baseURL: String { "http://\(Self.hostForURL(core.configuration.host)):\(port)" }
+    public var baseURL: String {
+        "\(core.configuration.tls == nil ? "http" : "https")://\(Self.hostForURL(core.configuration.host)):\(port)"
+    }
 
     /// Every LiteLLM request answered so far (the last 10,000), oldest first.
     public func requestLog() -> [SimulatedRequest] {
         core.state.withLock { $0.requestLog }
+    }
+
+    /// TCP connections accepted since start (as `GET /_sim/connections`).
+    public var connectionsAccepted: Int {
+        core.connectionsAccepted.withLock { $0 }
+    }
+
+    /// The next `count` LiteLLM requests are closed unanswered (as `POST /_sim/drop`).
+    public func dropNextRequests(_ count: Int) {
+        core.state.withLock { $0.dropRemaining = count }
     }
 
     /// Moves the simulated clock, then runs the schedule check as the proxy's next poll would.

@@ -6,7 +6,7 @@ enum Endpoint: Sendable {
     case reloadCostMap, scheduleCostMap, cancelCostMap, costMapStatus, costMapSource
     case reloadBetaHeaders, scheduleBetaHeaders, cancelBetaHeaders, betaHeadersStatus
     case publicCostMap, liveliness, readiness, models
-    case simRequests, simAdvance, simFailNextReload, simStall, simReset, simRemote
+    case simRequests, simAdvance, simFailNextReload, simStall, simReset, simRemote, simDrop, simConnections
     case simRemoteBetaHeadersFile, simRemoteCostMapFile
 }
 
@@ -57,12 +57,14 @@ enum Router {
         Route("POST", "/_sim/fail_next_reload", .simFailNextReload, auth: false),
         Route("POST", "/_sim/stall", .simStall, auth: false),
         Route("POST", "/_sim/reset", .simReset, auth: false),
+        Route("POST", "/_sim/drop", .simDrop, auth: false),
+        Route("GET", "/_sim/connections", .simConnections, auth: false),
         Route("POST", "/_sim/remote", .simRemote, auth: false),
         Route("GET", "/_sim/remote/anthropic_beta_headers_config.json", .simRemoteBetaHeadersFile, auth: false),
         Route("GET", "/_sim/remote/model_prices_and_context_window.json", .simRemoteCostMapFile, auth: false),
     ]
 
-    static func match(_ request: IncomingRequest, serverAddress: String) -> RouteMatch {
+    static func match(_ request: IncomingRequest, serverAddress: String, scheme: String = "http") -> RouteMatch {
         var partial: Route?
         for route in routes where route.path == request.path {
             if route.method == request.method { return .found(route) }
@@ -82,7 +84,7 @@ enum Router {
             }
             if routes.contains(where: { $0.path == candidate }) {
                 let host = request.header("host") ?? serverAddress
-                var location = "http://" + host + candidate
+                var location = scheme + "://" + host + candidate  // Starlette redirects on the scheme it was reached by
                 if !request.rawQuery.isEmpty { location += "?" + request.rawQuery }
                 var response = OutgoingResponse(status: 307, body: .init(), contentType: nil)
                 response.trailingHeaders = [("location", location)]

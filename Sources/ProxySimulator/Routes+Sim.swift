@@ -43,6 +43,16 @@ extension SimulatorCore {
         return .json(200, .object(["stalled_responses": .int(count), "seconds": .float(seconds)]))
     }
 
+    func simDrop(_ request: IncomingRequest, state: inout SimulatorState) throws(ResponseError) -> OutgoingResponse {
+        var count = 1
+        if let rawCount = request.queryValue("count") {
+            guard let parsed = Int(rawCount), parsed >= 0 else { throw ResponseError(.detail(400, "count must be an integer >= 0")) }
+            count = parsed
+        }
+        state.dropRemaining = count
+        return .json(200, .object(["dropped_requests": .int(count)]))
+    }
+
     func simReset(state: inout SimulatorState) -> OutgoingResponse {
         state = SimulatorState(seed: seed, configuration: configuration)
         return .json(200, clockBody(state))

@@ -29,6 +29,23 @@ public struct SimulatorConfiguration: Sendable {
     /// (so it fires about two minutes after start), beta headers every 24 h, last run 3 h ago.
     /// Schedules live in the database, so this needs `hasDatabase`.
     public var demoSchedules = false
+    /// Serve https with this PEM certificate chain and private key, as LiteLLM does when
+    /// started with `--ssl_certfile_path` and `--ssl_keyfile_path`.
+    public var tls: TLSFiles?
+    /// An idle keep-alive connection is closed after this long: uvicorn's
+    /// `timeout_keep_alive`, 5 s unless LiteLLM is started with `--keepalive_timeout`.
+    public var keepAliveTimeout: Duration = .seconds(5)
 
     public init() {}
+}
+
+/// PEM files for https.
+public struct TLSFiles: Sendable, Equatable {
+    public var certificatePath: String
+    public var keyPath: String
+
+    public init(certificatePath: String, keyPath: String) {
+        self.certificatePath = certificatePath
+        self.keyPath = keyPath
+    }
 }

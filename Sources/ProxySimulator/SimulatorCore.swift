@@ -7,6 +7,9 @@ final class SimulatorCore: Sendable {
     let state: LockedValue<SimulatorState>
     /// `host:port` for redirects when a request carries no `Host` header.
     let serverAddress: LockedValue<String>
+    /// TCP connections accepted since start (`/_sim/connections`): how a test sees a client
+    /// keep or reopen connections.
+    let connectionsAccepted = LockedValue(0)
 
     init(configuration: SimulatorConfiguration, seed: SeedData) {
         self.configuration = configuration
@@ -23,14 +26,16 @@ final class SimulatorCore: Sendable {
     }
 
     /// Called when a request has fully arrived: stamps it on the simulated clock and returns
-    /// how long to hold it (latency + stall). Control calls under `/_sim/` are never delayed.
+    /// how long to hold it (latency + stall), or that it is to be dropped unanswered.
+    /// Control calls under `/_sim/` are never delayed or dropped.
     func arrive(
         method: String, uri: String, headers: [(name: String, value: String)], body: [UInt8]
-    ) -> (IncomingRequest, delayMicros: Int64) {
+    ) -> (IncomingRequest, delayMicros: Int64, drop: Bool) {
         state.withLock { state in
             let request = IncomingRequest(method: method, uri: uri, headers: headers, body: body, arrivalMicros: state.now)
-            if request.path.hasPrefix("/_sim/") { return (request, 0) }
-            return (request, state.takeDelay(latencyMicros: latencyMicros))
+            if request.path.hasPrefix("/_sim/") { return (request, 0, false) }
+            if state.takeDrop() { return (request, 0, true) }
+            return (request, state.takeDelay(latencyMicros: latencyMicros), false)
         }
     }
 
@@ -50,7 +55,7 @@ final class SimulatorCore: Sendable {
 
     private func produceResponse(_ request: IncomingRequest) -> OutgoingResponse {
         let route: Route
-        switch Router.match(request, serverAddress: serverAddress.withLock { $0 }) {
+        switch Router.match(request, serverAddress: serverAddress.withLock { $0 }, scheme: configuration.tls == nil ? "http" : "https") {
         case .response(let response): return response
         case .found(let found): route = found
         }
@@ -96,6 +101,8 @@ final class SimulatorCore: Sendable {
         case .simFailNextReload: return try simFailNextReload(request, state: &state)
         case .simStall: return try simStall(request, state: &state)
         case .simReset: return simReset(state: &state)
+        case .simDrop: return try simDrop(request, state: &state)
+        case .simConnections: return .json(200, .object(["accepted": .int(connectionsAccepted.withLock { $0 })]))
         case .simRemote: return try simRemote(request, state: &state)
         case .simRemoteBetaHeadersFile: return .json(200, prebuilt: seed[state.remoteRelease].betaHeaders.file)
         case .simRemoteCostMapFile: return .json(200, prebuilt: seed[state.remoteRelease].costMap.file)

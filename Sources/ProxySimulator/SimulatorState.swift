@@ -52,6 +52,9 @@ struct SimulatorState: Sendable {
     /// Stall injection: the next `stallRemaining` LiteLLM responses wait `stallMicros` more.
     var stallRemaining = 0
     var stallMicros: Int64 = 0
+    /// Drop injection: the next `dropRemaining` LiteLLM requests get no answer; their
+    /// connection is closed.
+    var dropRemaining = 0
 
     var requestLog: [SimulatedRequest] = []
     var nextSequence = 1
@@ -92,6 +95,13 @@ struct SimulatorState: Sendable {
         if requestLog.count > Self.requestLogLimit {
             requestLog.removeFirst(requestLog.count - Self.requestLogLimit)
         }
+    }
+
+    /// Whether this LiteLLM request is one to drop (`/_sim/drop`).
+    mutating func takeDrop() -> Bool {
+        guard dropRemaining > 0 else { return false }
+        dropRemaining -= 1
+        return true
     }
 
     /// Delay to add to a LiteLLM response: the configured latency plus a pending stall.

@@ -114,23 +114,40 @@ enum Harness {
     }
 
     static func curl(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        try run("/usr/bin/curl", ["-s", "--max-time", "10"] + args)
+        let trust = args.contains { $0.hasPrefix("https://") } ? ["--cacert", loopbackCertificate.certificate] : []
+        return try run("/usr/bin/curl", ["-s", "--max-time", "10"] + trust + args)
     }
+
+    /// A self-signed certificate for `localhost` and 127.0.0.1 and its key, made once per
+    /// run with `openssl req`, for proxies the tests serve over https.
+    static let loopbackCertificate: (certificate: String, key: String) = {
+        let dir = scratch("tls")
+        let (certificate, key) = (dir + "/cert.pem", dir + "/key.pem")
+        _ = try? run("/usr/bin/openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate,
+                                          "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"])
+        return (certificate, key)
+    }()
 }
 
 /// `synctop simulate` as a child process on a free port.
 final class SimulatorProcess {
     private var pid: pid_t = 0
     let port: Int
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    /// https with `Harness.loopbackCertificate` (`--ssl_certfile_path`), as a LiteLLM behind TLS.
+    let tls: Bool
+    var baseURL: String { "\(tls ? "https" : "http")://127.0.0.1:\(port)" }
     static let masterKey = "sk-synctop-demo"
 
-    init(args: [String] = [], port requested: Int? = nil) throws {
+    init(args: [String] = [], port requested: Int? = nil, tls: Bool = false) throws {
         let port = requested ?? SimulatorProcess.freePort()
         self.port = port
-        pid = try Harness.spawn(Harness.binary, ["simulate", "--port", String(port)] + args)
+        self.tls = tls
+        let certificate = Harness.loopbackCertificate
+        let tlsArgs = tls ? ["--ssl_certfile_path", certificate.certificate, "--ssl_keyfile_path", certificate.key] : []
+        pid = try Harness.spawn(Harness.binary, ["simulate", "--port", String(port)] + tlsArgs + args)
+        let url = "\(tls ? "https" : "http")://127.0.0.1:\(port)/health/liveliness"
         let up = Harness.eventually(timeout: 15) {
-            (try? Harness.curl(["-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:\(port)/health/liveliness"]).out) == "200"
+            (try? Harness.curl(["-o", "/dev/null", "-w", "%{http_code}", url]).out) == "200"
         }
         guard up else {
             stop()

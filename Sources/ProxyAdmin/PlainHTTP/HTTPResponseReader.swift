@@ -22,6 +22,14 @@ struct HTTPResponseReader {
     private var headScanFrom = 0
     private var decoded: [UInt8] = []
     private var complete = false
+    /// "Connection: close", HTTP/1.0, or bytes beyond the answer's end.
+    private var serverCloses = false
+
+    /// The answer is complete and the server will take another request on this
+    /// connection (HTTP/1.1 keep-alive; `TLSTransport` reuses it).
+    var connectionReusable: Bool {
+        complete && !serverCloses && framing != .untilClose
+    }
 
     init(maxBodyBytes: Int) {
         self.maxBodyBytes = maxBodyBytes
@@ -65,6 +73,7 @@ struct HTTPResponseReader {
         case .length(let n):
             guard buffer.count - cursor >= n else { return nil }
             complete = true
+            if buffer.count - cursor > n { serverCloses = true }  // nothing was pipelined: not ours
             // In place rather than a 3 MB copy beside the buffer (issue 5 counts peak memory).
             buffer.removeSubrange((cursor + n)...)
             buffer.removeFirst(cursor)
@@ -84,6 +93,9 @@ struct HTTPResponseReader {
     /// Parses the status line and headers once "\r\n\r\n" has arrived. Interim 1xx
     /// answers are skipped. Returns false while the head is incomplete.
     private mutating func readHead() throws(Failure) -> Bool {
+        if cursor == 0, buffer.count >= 2, buffer[0] == 0x15 || buffer[0] == 0x16, buffer[1] == 0x03 {
+            throw .malformed("the proxy answered in TLS: use an https:// URL")  // an alert or handshake record
+        }
         guard let end = Self.find([13, 10, 13, 10], in: buffer, from: max(cursor, headScanFrom)) else {
             headScanFrom = max(cursor, buffer.count - 3)
             if buffer.count - cursor > 64 << 10 { throw .malformed("headers longer than 64 KB") }
@@ -113,6 +125,10 @@ struct HTTPResponseReader {
                 length = n
             } else if Self.asciiEqualsLowercased(name, "transfer-encoding") {
                 chunked = Self.headerValue(valueBytes).lowercased().split(separator: ",").last.map { $0.trimmingSpaces == "chunked" } ?? false
+            } else if Self.asciiEqualsLowercased(name, "connection") {
+                if Self.headerValue(valueBytes).lowercased().split(separator: ",").contains(where: { $0.trimmingSpaces == "close" }) {
+                    serverCloses = true
+                }
             } else if Self.asciiEqualsLowercased(name, "content-encoding") {
                 let coding = Self.headerValue(valueBytes).lowercased()
                 if coding != "identity" && !coding.isEmpty { throw .malformed("compressed answer (\(coding)) although identity was asked for") }
@@ -122,6 +138,7 @@ struct HTTPResponseReader {
         headScanFrom = cursor
         if (100..<200).contains(code) { return true }  // interim: read the next head
         status = code
+        if statusParts[0] != "HTTP/1.1" { serverCloses = true }
         if code == 204 || code == 304 {
             framing = .length(0)
         } else if chunked {

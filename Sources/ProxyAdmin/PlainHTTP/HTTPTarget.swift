@@ -1,7 +1,6 @@
-/// Where a plain `http://` base URL points: the host to connect to, the port, the path
-/// prefix every endpoint goes under, and the `Host` header. Anything it does not handle
-/// (https, user info, a query, a malformed port) is `nil`, and the caller uses
-/// AsyncHTTPClient instead.
+/// Where a base URL points: the host to connect to, the port, the path prefix every
+/// endpoint goes under, and the `Host` header. Anything it does not handle (user info, a
+/// query, a malformed port) is `nil`, and the caller uses AsyncHTTPClient instead.
 public struct HTTPTarget: Sendable, Equatable {
     /// As getaddrinfo wants it: an IPv6 literal without its brackets.
     public var host: String
@@ -12,14 +11,22 @@ public struct HTTPTarget: Sendable, Equatable {
     public var hostHeader: String
 
     public static func parse(_ baseURL: String) -> HTTPTarget? {
-        let scheme = "http://"
+        parse(baseURL, scheme: "http://", defaultPort: 80)
+    }
+
+    /// The same for an `https://` base URL (`TLSTransport`), port 443 unless given.
+    public static func parseHTTPS(_ baseURL: String) -> HTTPTarget? {
+        parse(baseURL, scheme: "https://", defaultPort: 443)
+    }
+
+    private static func parse(_ baseURL: String, scheme: String, defaultPort: UInt16) -> HTTPTarget? {
         guard baseURL.lowercased().hasPrefix(scheme) else { return nil }
         let rest = baseURL.dropFirst(scheme.count)
         guard !rest.contains(where: { $0 == "?" || $0 == "#" || $0 == "@" || $0 == "%" || $0 == " " }) else { return nil }
         let authority = rest.prefix { $0 != "/" }
         var prefix = String(rest.dropFirst(authority.count))
         while prefix.hasSuffix("/") { prefix.removeLast() }
-        guard let (host, port) = hostAndPort(authority, defaultPort: 80) else { return nil }
+        guard let (host, port) = hostAndPort(authority, defaultPort: defaultPort) else { return nil }
         return HTTPTarget(host: host, port: port, pathPrefix: prefix, hostHeader: String(authority))
     }
 
@@ -52,12 +59,15 @@ public struct HTTPTarget: Sendable, Equatable {
         return (String(host), port)
     }
 
-    /// The request head for one endpoint. `Connection: close` because one-shot commands
-    /// send a handful of requests and exit; identity encoding because nothing here inflates.
-    func requestHead(method: String, path: String, apiKey: String?) -> [UInt8] {
+    /// The request head for one endpoint. `Connection: close` unless `keepAlive`: plain
+    /// connections cost microseconds and one-shot commands exit, while a TLS handshake
+    /// costs the idle dashboard more than the rest of a poll (`TLSTransport` keeps its
+    /// connection). Identity encoding because nothing here inflates.
+    func requestHead(method: String, path: String, apiKey: String?, keepAlive: Bool = false) -> [UInt8] {
         var head = "\(method) \(pathPrefix)\(path) HTTP/1.1\r\n"
         head += "Host: \(hostHeader)\r\n"
-        head += "User-Agent: synctop\r\nAccept: application/json\r\nAccept-Encoding: identity\r\nConnection: close\r\n"
+        head += "User-Agent: synctop\r\nAccept: application/json\r\nAccept-Encoding: identity\r\n"
+        if !keepAlive { head += "Connection: close\r\n" }
         if let apiKey { head += "Authorization: Bearer \(apiKey)\r\n" }
         if method != "GET" { head += "Content-Length: 0\r\n" }
         head += "\r\n"

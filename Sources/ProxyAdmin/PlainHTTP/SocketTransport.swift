@@ -32,8 +32,13 @@ public struct SocketTransport: ProxyTransport {
             target.requestHead(method: $0.method.rawValue, path: $0.path, apiKey: $0.requiresKey ? apiKey : nil)
         }
         let limits = SocketExchange.Limits(connectMs: 5_000, totalMs: timeoutSeconds * 1_000, maxBodyBytes: maxBodyBytes)
-        return await BlockingThread.value {
+        let answers = await BlockingThread.value {
             SocketExchange.performAll(target, requests: requests, limits: limits, describeTarget: baseURL, timeoutSeconds: timeoutSeconds)
+        }
+        // What a TLS-only proxy (uvicorn with --ssl_certfile_path) does to a plain request.
+        return answers.map { answer in
+            guard case .failure(.badResponse(let why)) = answer, why == "the connection closed without an answer" else { return answer }
+            return .failure(.badResponse(why + " (if the proxy serves https, use an https:// URL)"))
         }
     }
 }

@@ -59,20 +59,44 @@ struct SimulateCommand: AsyncParsableCommand {
 
     @OptionGroup var simulator: SimulatorOptions
 
+    // LiteLLM's own spelling of these three, so a command line carries over.
+    @Option(name: .customLong("ssl_certfile_path"), help: ArgumentHelp("Serve https with this PEM certificate chain (with --ssl_keyfile_path).", valueName: "path"))
+    var sslCertfilePath: String?
+
+    @Option(name: .customLong("ssl_keyfile_path"), help: ArgumentHelp("The PEM private key of --ssl_certfile_path.", valueName: "path"))
+    var sslKeyfilePath: String?
+
+    @Option(name: .customLong("keepalive_timeout"), help: ArgumentHelp("Close a connection left idle this many seconds after an answer, as uvicorn does (its default is 5).", valueName: "seconds"))
+    var keepaliveTimeout: Int = 5
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard (sslCertfilePath == nil) == (sslKeyfilePath == nil) else {
+            throw ValidationError("Both --ssl_certfile_path and --ssl_keyfile_path are required for SSL.")  // LiteLLM's words
+        }
+        guard (1...3600).contains(keepaliveTimeout) else { throw ValidationError("--keepalive_timeout must be 1 to 3600 seconds") }
+    }
+
+    private var simulatorConfiguration: SimulatorConfiguration {
+        var c = simulator.configuration(port: port, demo: demoSchedules)
+        if let sslCertfilePath, let sslKeyfilePath {
+            c.tls = TLSFiles(certificatePath: sslCertfilePath, keyPath: sslKeyfilePath)
+        }
+        c.keepAliveTimeout = .seconds(keepaliveTimeout)
+        return c
     }
 
     func run() async throws {
         let sim: ProxySimulator
         do {
-            sim = try await ProxySimulator.start(simulator.configuration(port: port, demo: demoSchedules))
+            sim = try await ProxySimulator.start(simulatorConfiguration)
         } catch {
             printError("synctop: cannot start the simulator: \(describeStartFailure(error, port: port))")
             throw ExitStatus.usage
         }
         print("LiteLLM \(simulator.litellmVersion) simulator listening on \(sim.baseURL)\(simulator.noDb ? " (no database)" : "")")
-        print("master key: \(simulator.masterKey)   try: synctop --url \(sim.baseURL) with LITELLM_PROXY_API_KEY set")
+        let trust = sslCertfilePath.map { " --ca-file \($0)" } ?? ""
+        print("master key: \(simulator.masterKey)   try: synctop --url \(sim.baseURL)\(trust) with LITELLM_PROXY_API_KEY set")
         fflush(nil) // stdout itself is a C global strict concurrency rejects
         await waitForTerminationSignal()
         try? await sim.shutdown()

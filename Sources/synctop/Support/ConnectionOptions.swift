@@ -48,14 +48,17 @@ struct ConnectionOptions: ParsableArguments {
 
     /// Plain http goes over `SocketTransport`: no event-loop set-up (most of a one-shot
     /// command's time), and about half the CPU per dashboard poll (0.9 ms against 1.9 ms
-    /// with AsyncHTTPClient, `Tests/Benchmarks/run`). https and `--ca-file` use
-    /// AsyncHTTPClient.
+    /// with AsyncHTTPClient, `Tests/Benchmarks/run`). https goes over `TLSTransport` (NIO
+    /// without libdispatch: the idle dashboard's CPU); AsyncHTTPClient only for URLs
+    /// neither parses (user info in the URL).
     func client(_ settings: ConnectionSettings, readOnly: Bool = false) throws -> (ProxyAdminClient, any ProxyTransport) {
         let timeout = try timeoutSeconds()  // a broken config file has said so already
         do {
             let transport: any ProxyTransport
-            if caFile == nil, let plain = SocketTransport(baseURL: settings.baseURL) {
+            if let plain = SocketTransport(baseURL: settings.baseURL) {
                 transport = plain
+            } else if let tls = try TLSTransport(baseURL: settings.baseURL, caFile: caFile) {
+                transport = tls
             } else {
                 transport = try HTTPTransport(baseURL: settings.baseURL, caFile: caFile)
             }

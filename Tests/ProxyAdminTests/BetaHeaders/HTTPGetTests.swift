@@ -73,12 +73,10 @@ private final class TLSFileServer: @unchecked Sendable {
     private let process: Process
 
     init(name: String) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("synctop-tls-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        certificate = directory.appendingPathComponent("cert.pem").path
-        let key = directory.appendingPathComponent("key.pem").path
-        try Self.openssl(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", certificate, "-days", "2",
-                          "-subj", "/CN=\(name)", "-addext", "subjectAltName=DNS:\(name)"])
+        let made = try TestCertificate(names: [name])
+        directory = made.directory
+        certificate = made.certificate
+        let key = made.key
         try Self.body.write(to: directory.appendingPathComponent("m.json"), atomically: true, encoding: .utf8)
         var started: (Process, Int)?
         for _ in 0..<10 where started == nil {
@@ -107,17 +105,6 @@ private final class TLSFileServer: @unchecked Sendable {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    private static func openssl(_ arguments: [String]) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        p.arguments = arguments
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw TLSServerError.openssl(arguments.first ?? "") }
-    }
-
     /// True once something accepts on the port; false if the server died (port taken).
     private static func waitForListener(port: Int, while process: Process) -> Bool {
         for _ in 0..<100 {
@@ -138,4 +125,4 @@ private final class TLSFileServer: @unchecked Sendable {
     }
 }
 
-private enum TLSServerError: Error { case cannotStart, openssl(String) }
+private enum TLSServerError: Error { case cannotStart }

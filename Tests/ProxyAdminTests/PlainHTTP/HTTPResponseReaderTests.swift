@@ -35,6 +35,24 @@ import Testing
         #expect(try r.append(Array("ok".utf8)) == ProxyResponse(status: 200, body: Array("ok".utf8)), "no need to wait for the close")
     }
 
+    /// Whether the server will take another request on the connection (`TLSTransport`).
+    @Test func whenTheConnectionMayBeReused() throws {
+        func reusable(_ text: String) throws -> Bool {
+            var r = HTTPResponseReader(maxBodyBytes: 100)
+            if try r.append(Array(text.utf8)) == nil { _ = try r.finish() }
+            return r.connectionReusable
+        }
+        #expect(try reusable("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"))
+        #expect(try reusable("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nConnection: keep-alive\r\n\r\n0\r\n\r\n"))
+        #expect(try !reusable("HTTP/1.1 200 OK\r\nconnection: Keep-Alive, close\r\nContent-Length: 2\r\n\r\nok"), "the server said close")
+        #expect(try !reusable("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok"), "HTTP/1.0 closes")
+        #expect(try !reusable("HTTP/1.1 200 OK\r\n\r\nuntil the close"), "framed by the close")
+        #expect(try !reusable("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1"), "bytes nobody asked for")
+        var partial = HTTPResponseReader(maxBodyBytes: 100)
+        #expect(try partial.append(Array("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\no".utf8)) == nil)
+        #expect(!partial.connectionReusable, "not before the answer is complete")
+    }
+
     @Test func failuresInWords() {
         #expect(throws: HTTPResponseReader.Failure.malformed("the connection closed without an answer")) { try read("", byteByByte: false) }
         #expect(throws: HTTPResponseReader.Failure.malformed("the answer ended inside its headers")) { try read("HTTP/1.1 200 OK\r\n", byteByByte: false) }
@@ -46,6 +64,12 @@ import Testing
         }
         #expect(throws: HTTPResponseReader.Failure.malformed("bad chunk size zz")) {
             try read("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", byteByByte: false)
+        }
+        // A TLS alert record (level 2, "protocol version"), as a TLS-only server answers plain http.
+        #expect(throws: HTTPResponseReader.Failure.malformed("the proxy answered in TLS: use an https:// URL")) {
+            var r = HTTPResponseReader(maxBodyBytes: 100)
+            _ = try r.append([0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46])
+            _ = try r.finish()
         }
         #expect(throws: HTTPResponseReader.Failure.malformed("not an HTTP/1 answer: SSH-2.0-OpenSSH_9.2")) {
             try read("SSH-2.0-OpenSSH_9.2\r\n\r\n", byteByByte: false)

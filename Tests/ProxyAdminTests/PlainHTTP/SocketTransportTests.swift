@@ -25,7 +25,7 @@ import Testing
     @Test func closedWithoutAnswerAndSilence() async throws {
         let server = try RawHTTPServer(answers: ["", nil])
         let t = try #require(SocketTransport(baseURL: server.baseURL))
-        await #expect(throws: ProxyError.badResponse("the connection closed without an answer")) {
+        await #expect(throws: ProxyError.badResponse("the connection closed without an answer (if the proxy serves https, use an https:// URL)")) {
             try await t.send(.readiness, apiKey: nil, timeoutSeconds: 3)
         }
         let started = Date()
@@ -47,7 +47,7 @@ import Testing
         let answers = await t.sendAll([.costMapSource, .readiness, .jobStatus(.costMap)], apiKey: "sk-k", timeoutSeconds: 3)
         #expect(answers.count == 3)
         #expect(answers[0] == .success(ProxyResponse(status: 200, body: Array("{}".utf8))))
-        #expect(answers[1] == .failure(.badResponse("the connection closed without an answer")))
+        #expect(answers[1] == .failure(.badResponse("the connection closed without an answer (if the proxy serves https, use an https:// URL)")))
         #expect(answers[2].value?.status == 401)
         #expect(server.requests().count == 3)
 

@@ -1,0 +1,59 @@
+import NIOPosix
+
+/// One https GET of a public file, for `HTTPGet`, over `TLSExchange` (which says why not
+/// AsyncHTTPClient): the dashboard reads the mapping over https at start.
+enum TLSGet {
+    struct Target: Equatable {
+        var host: String
+        var port: Int
+        /// Path and query, "/" when the URL has none.
+        var path: String
+        var hostHeader: String
+
+        /// `https://host[:port]/path?query`; nil for anything else (user info, a bad port).
+        static func parse(_ url: String) -> Target? {
+            let scheme = "https://"
+            guard url.lowercased().hasPrefix(scheme) else { return nil }
+            let rest = url.dropFirst(scheme.count)
+            let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            var path = String(rest.dropFirst(authority.count).prefix { $0 != "#" })
+            if path.isEmpty || path.hasPrefix("?") { path = "/" + path }
+            guard !authority.contains("@"), !path.contains(" "),
+                  let (host, port) = HTTPTarget.hostAndPort(Substring(authority), defaultPort: 443) else { return nil }
+            return Target(host: host, port: Int(port), path: path, hostHeader: String(authority))
+        }
+    }
+
+    /// As `httpx.get(url, timeout=5)`: `timeoutSeconds` to connect and per read, and the
+    /// whole exchange within six times that (a server trickling bytes forever). The
+    /// system's trust roots, or only the PEM certificates in `caFile` (tests, private mirrors).
+    static func fetch(_ target: Target, timeoutSeconds: Int, maxBytes: Int, caFile: String? = nil) async -> Result<[UInt8], HTTPGet.Failure> {
+        let outcome: Result<ProxyResponse, TLSExchange.Failure>
+        do throws(TLSExchange.Failure) {
+            let context = try TLSExchange.context(caFile: caFile)
+            let addresses = try await TLSExchange.resolve(host: target.host, port: target.port).get()
+            let request = HTTPTarget(host: target.host, port: UInt16(target.port), pathPrefix: target.path, hostHeader: target.hostHeader)
+                .requestHead(method: "GET", path: "", apiKey: nil)
+            let limits = TLSExchange.Limits(connectSeconds: timeoutSeconds, readIdleSeconds: timeoutSeconds,
+                                            totalSeconds: timeoutSeconds * 6, maxBodyBytes: maxBytes)
+            let future = TLSExchange.perform(request, addresses: addresses, serverName: target.host, context: context,
+                                             limits: limits, on: MultiThreadedEventLoopGroup.singleton.next())
+            do {
+                outcome = .success(try await future.get())
+            } catch {
+                outcome = .failure(TLSExchange.describe(error))
+            }
+        } catch {
+            outcome = .failure(error)
+        }
+        switch outcome {
+        case .success(let response):
+            guard (200..<300).contains(response.status) else { return .failure(.status(response.status)) }
+            return .success(response.body)
+        case .failure(.unreachable(let why)), .failure(.badResponse(let why)): return .failure(.unreachable(why))
+        case .failure(.connectTimedOut), .failure(.timeout): return .failure(.timeout(seconds: timeoutSeconds))
+        case .failure(.tooLarge): return .failure(.tooLarge(maxBytes: maxBytes))
+        case .failure(.closedBeforeAnswer): return .failure(.unreachable("the connection closed without an answer"))
+        }
+    }
+}

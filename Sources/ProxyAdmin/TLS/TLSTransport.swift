@@ -1,0 +1,156 @@
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// `ProxyTransport` for `https://` proxies, over `TLSExchange`. A poll's reads go side by
+/// side, each on a connection of the pool, and connections are kept for the next poll
+/// while the server allows it: a TLS handshake costs more CPU than the rest of an idle
+/// poll (`Tests/Benchmarks/run`). LiteLLM's uvicorn closes a connection idle for 5 s
+/// (`--keepalive_timeout`), so against a bare LiteLLM at the default 10 s interval each
+/// poll shakes hands again; behind nginx or a load balancer (60 s and more) it does not.
+/// Trusts the system's roots, or only `--ca-file`'s certificates.
+public struct TLSTransport: ProxyTransport {
+    public let baseURL: String
+    public let target: HTTPTarget
+    private let context: NIOSSLContext
+    private let keeper: ConnectionKeeper
+    /// Same limit as the other transports.
+    let maxBodyBytes = 64 << 20
+
+    /// Nil when `baseURL` is not an https URL `HTTPTarget` handles (user info, a query...);
+    /// throws when the CA file cannot be read or TLS cannot be set up.
+    public init?(baseURL: String, caFile: String? = nil) throws(ProxyError) {
+        var trimmed = baseURL
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let target = HTTPTarget.parseHTTPS(trimmed) else { return nil }
+        self.baseURL = trimmed
+        self.target = target
+        do {
+            context = try TLSExchange.context(caFile: caFile)
+        } catch {
+            if case .unreachable(let why) = error { throw .unreachable(why) }
+            throw .unreachable("TLS set-up failed")
+        }
+        keeper = ConnectionKeeper(loop: MultiThreadedEventLoopGroup.singleton.next())
+    }
+
+    public func send(_ endpoint: Endpoint, apiKey: String?, timeoutSeconds: Int) async throws(ProxyError) -> ProxyResponse {
+        try await sendAll([endpoint], apiKey: apiKey, timeoutSeconds: timeoutSeconds)[0].get()
+    }
+
+    public func sendAll(_ endpoints: [Endpoint], apiKey: String?, timeoutSeconds: Int) async -> [Result<ProxyResponse, ProxyError>] {
+        let addresses: [SocketAddress]
+        switch await TLSExchange.resolve(host: target.host, port: Int(target.port)) {
+        case .success(let found): addresses = found
+        case .failure(let failure): return endpoints.map { _ in .failure(proxyError(failure, timeoutSeconds: timeoutSeconds)) }
+        }
+        // As `SocketTransport`: 5 s to connect, each exchange within the timeout.
+        let limits = TLSExchange.Limits(connectSeconds: min(5, timeoutSeconds), readIdleSeconds: nil,
+                                        totalSeconds: timeoutSeconds, maxBodyBytes: maxBodyBytes)
+        let requests = endpoints.map { endpoint in
+            (bytes: target.requestHead(method: endpoint.method.rawValue, path: endpoint.path,
+                                       apiKey: endpoint.requiresKey ? apiKey : nil, keepAlive: true),
+             idempotent: endpoint.method == .get)
+        }
+        let (keeper, context, serverName) = (self.keeper, self.context, target.host)
+        let transport = self
+        // Started together on the loop and awaited once: each await is a wake-up of the
+        // caller's thread.
+        let all = keeper.loop.flatSubmit {
+            let futures = requests.map { request in
+                keeper.exchange(request.bytes, idempotent: request.idempotent, addresses: addresses,
+                                serverName: serverName, context: context, limits: limits)
+            }
+            return EventLoopFuture.whenAllComplete(futures, on: keeper.loop)
+        }
+        let outcomes: [Result<ProxyResponse, any Error>]
+        do {
+            outcomes = try await all.get()
+        } catch {
+            outcomes = endpoints.map { _ in .failure(error) }  // whenAllComplete itself never fails
+        }
+        return outcomes.map { outcome in
+            outcome.mapError { transport.proxyError(TLSExchange.describe($0), timeoutSeconds: timeoutSeconds) }
+        }
+    }
+
+    public func shutdown() async {
+        try? await keeper.loop.submit { keeper.closeIdle() }.get()
+    }
+
+    /// In the plain-http path's words (`SocketExchange`).
+    private func proxyError(_ failure: TLSExchange.Failure, timeoutSeconds: Int) -> ProxyError {
+        switch failure {
+        case .unreachable(let why): .unreachable(why)
+        case .closedBeforeAnswer: .unreachable("the connection closed without an answer")
+        case .connectTimedOut: .unreachable("connection to \(baseURL) timed out")
+        case .timeout: .timeout(seconds: timeoutSeconds)
+        case .tooLarge: .badResponse("answer larger than \(maxBodyBytes >> 20) MB")
+        case .badResponse(let why): .badResponse(why)
+        }
+    }
+}
+
+/// The connections a `TLSTransport` keeps between requests. `@unchecked Sendable`: its
+/// state is only touched on `loop`.
+final class ConnectionKeeper: @unchecked Sendable {
+    let loop: any EventLoop
+    /// A poll's reads (five at most) each keep one.
+    static let maxIdle = 6
+    private var idle: [TLSConnection] = []
+
+    init(loop: any EventLoop) {
+        self.loop = loop
+    }
+
+    /// How many connections wait for a request now (tests).
+    var idleCount: Int {
+        loop.preconditionInEventLoop()
+        return idle.count
+    }
+
+    /// `request` on a kept connection when there is one, else on a new one. A kept
+    /// connection the server closed while idle fails before a byte of the answer; an
+    /// idempotent request is then sent once more, on a new connection.
+    func exchange(_ request: [UInt8], idempotent: Bool, addresses: [SocketAddress], serverName: String,
+                  context: NIOSSLContext, limits: TLSExchange.Limits) -> EventLoopFuture<ProxyResponse> {
+        loop.preconditionInEventLoop()
+        let fresh: @Sendable () -> EventLoopFuture<ProxyResponse> = { [self] in
+            TLSExchange.open(addresses, serverName: serverName, context: context, limits: limits, on: loop)
+                .flatMap { connection in self.use(connection, request, limits) }
+        }
+        guard let kept = takeIdle() else { return fresh() }
+        return use(kept, request, limits).flatMapError { error in
+            guard idempotent, let failure = error as? TLSExchange.Failure, failure == .closedBeforeAnswer else {
+                return self.loop.makeFailedFuture(error)
+            }
+            return fresh()
+        }
+    }
+
+    func closeIdle() {
+        for connection in idle { connection.close() }
+        idle.removeAll()
+    }
+
+    /// The most recently used connection that is still open (the likeliest to stay so).
+    private func takeIdle() -> TLSConnection? {
+        while let kept = idle.popLast() {
+            if kept.canTakeAnother { return kept }
+            kept.close()
+        }
+        return nil
+    }
+
+    /// Sends on `connection`, then keeps it if it may take another request.
+    private func use(_ connection: TLSConnection, _ request: [UInt8], _ limits: TLSExchange.Limits) -> EventLoopFuture<ProxyResponse> {
+        connection.send(request, limits: limits).always { _ in
+            self.idle.removeAll { !$0.canTakeAnother }
+            if connection.canTakeAnother, self.idle.count < Self.maxIdle {
+                self.idle.append(connection)
+            } else {
+                connection.close()
+            }
+        }
+    }
+}
