@@ -629,7 +629,7 @@ _synctop_simulate() {
     repeating_flags=()
     non_repeating_flags=(--demo-schedules --no-db -h --help)
     repeating_options=()
-    non_repeating_options=(--port --master-key --latency --litellm-version)
+    non_repeating_options=(--port --master-key --latency --litellm-version --ssl_certfile_path --ssl_keyfile_path --keepalive_timeout)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
@@ -644,6 +644,15 @@ _synctop_simulate() {
         return
         ;;
     '--litellm-version')
+        return
+        ;;
+    '--ssl_certfile_path')
+        return
+        ;;
+    '--ssl_keyfile_path')
+        return
+        ;;
+    '--keepalive_timeout')
         return
         ;;
     esac

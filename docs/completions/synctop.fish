@@ -55,7 +55,7 @@ function __synctop_parse_tokens -S
         case 'demo'
             __synctop_parse_subcommand 0 'interval=' 'theme=' 'no-color' 'no-unicode' 'read-only' 'mouse' 'no-db' 'master-key=' 'latency=' 'litellm-version=' 'beta-headers-url=' 'beta-headers-file=' 'config=' 'h/help'
         case 'simulate'
-            __synctop_parse_subcommand 0 'port=' 'demo-schedules' 'no-db' 'master-key=' 'latency=' 'litellm-version=' 'h/help'
+            __synctop_parse_subcommand 0 'port=' 'demo-schedules' 'no-db' 'master-key=' 'latency=' 'litellm-version=' 'ssl_certfile_path=' 'ssl_keyfile_path=' 'keepalive_timeout=' 'h/help'
         case 'help'
             __synctop_parse_subcommand -r 1 
         end
@@ -258,4 +258,7 @@ complete -c 'synctop' -n '__synctop_should_offer_completions_for_flags_or_option
 complete -c 'synctop' -n '__synctop_should_offer_completions_for_flags_or_options "synctop simulate" master-key' -l 'master-key' -d 'The master (proxy_admin) key the simulator accepts.' -rfka ''
 complete -c 'synctop' -n '__synctop_should_offer_completions_for_flags_or_options "synctop simulate" latency' -l 'latency' -d 'Delay every answer by this many milliseconds.' -rfka ''
 complete -c 'synctop' -n '__synctop_should_offer_completions_for_flags_or_options "synctop simulate" litellm-version' -l 'litellm-version' -d 'Which LiteLLM release to answer as (1.100.5 or 1.109.1).' -rfka ''
+complete -c 'synctop' -n '__synctop_should_offer_completions_for_flags_or_options "synctop simulate" ssl_certfile_path' -l 'ssl_certfile_path' -d 'Serve https with this PEM certificate chain (with --ssl_keyfile_path).' -rfka ''
+complete -c 'synctop' -n '__synctop_should_offer_completions_for_flags_or_options "synctop simulate" ssl_keyfile_path' -l 'ssl_keyfile_path' -d 'The PEM private key of --ssl_certfile_path.' -rfka ''
+complete -c 'synctop' -n '__synctop_should_offer_completions_for_flags_or_options "synctop simulate" keepalive_timeout' -l 'keepalive_timeout' -d 'Close a connection left idle this many seconds after an answer, as uvicorn does (its default is 5).' -rfka ''
 complete -c 'synctop' -n '__synctop_should_offer_completions_for_flags_or_options "synctop simulate" h help' -s 'h' -l 'help' -d 'Show help information.'

@@ -375,6 +375,9 @@ _synctop_simulate() {
         '--master-key[The master (proxy_admin) key the simulator accepts.]:master-key:'
         '--latency[Delay every answer by this many milliseconds.]:ms:'
         '--litellm-version[Which LiteLLM release to answer as (1.100.5 or 1.109.1).]:litellm-version:'
+        '--ssl_certfile_path[Serve https with this PEM certificate chain (with --ssl_keyfile_path).]:path:'
+        '--ssl_keyfile_path[The PEM private key of --ssl_certfile_path.]:path:'
+        '--keepalive_timeout[Close a connection left idle this many seconds after an answer, as uvicorn does (its default is 5).]:seconds:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
