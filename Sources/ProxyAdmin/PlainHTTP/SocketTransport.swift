@@ -5,7 +5,7 @@ import Glibc
 /// `ProxyTransport` for plain `http://` proxies over POSIX sockets: one short connection
 /// per request; the four reads of a poll overlap on one thread (`sendAll`). It starts in
 /// microseconds, where AsyncHTTPClient's event-loop set-up costs about 5 ms per process,
-/// and a dashboard poll costs about half the CPU; https keeps AsyncHTTPClient.
+/// and a dashboard poll costs about half the CPU; https goes over `TLSTransport`.
 public struct SocketTransport: ProxyTransport {
     public let baseURL: String
     public let target: HTTPTarget
