@@ -35,7 +35,7 @@ struct HTTPSEndToEndTests {
     }
 
     /// A poll every 2 s over kept connections: after start-up no new connection (and no
-    /// handshake) is made while the proxy keeps them open.
+    /// handshake) is made while the proxy keeps them open, and no libdispatch thread runs.
     @Test func theDashboardKeepsItsConnections() throws {
         let sim = try SimulatorProcess(args: ["--keepalive_timeout", "60"], tls: true)
         defer { sim.stop() }
@@ -55,6 +55,12 @@ struct HTTPSEndToEndTests {
         usleep(6_500_000)  // three polls
         #expect(try accepted() == before + 1, "only the second curl's own connection is new")
         #expect(!tmux.capture().contains("STALE"))
+        // Nor, over https either, a libdispatch thread (see DashboardEndToEndTests).
+        let pid = try #require(tmux.commandPID())
+        let names = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task").map { tid in
+            (try? String(contentsOfFile: "/proc/\(pid)/task/\(tid)/comm", encoding: .utf8)) ?? ""
+        }
+        #expect(!names.contains { $0.contains("qos") }, "libdispatch threads: \(names)")
         tmux.send("q")
         #expect(tmux.waitFor("EXITED 0").found)
     }
