@@ -17,14 +17,14 @@ final class TLSConnection: @unchecked Sendable {
         channel.isActive && handler.reusable
     }
 
-    /// Writes `request` and reads its answer, within `limits.totalSeconds`. Fails only with
+    /// Writes `request` and reads its answer, by `limits.deadline`. Fails only with
     /// `TLSExchange.Failure`.
     func send(_ request: [UInt8], limits: TLSExchange.Limits) -> EventLoopFuture<ProxyResponse> {
         let loop = channel.eventLoop
         loop.preconditionInEventLoop()
         let promise = loop.makePromise(of: ProxyResponse.self)
         handler.expect(promise, maxBodyBytes: limits.maxBodyBytes)
-        let deadline = loop.scheduleTask(in: .seconds(Int64(limits.totalSeconds))) { self.handler.fail(.timeout) }
+        let deadline = loop.scheduleTask(deadline: limits.deadline) { self.handler.fail(.timeout) }
         promise.futureResult.whenComplete { _ in deadline.cancel() }
         var buffer = channel.allocator.buffer(capacity: request.count)
         buffer.writeBytes(request)

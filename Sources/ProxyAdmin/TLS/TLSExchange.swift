@@ -21,8 +21,8 @@ enum TLSExchange {
         var connectSeconds: Int
         /// Longest silence while the answer is arriving; nil: only the overall deadline.
         var readIdleSeconds: Int?
-        /// The whole exchange, from the first connect to the last byte.
-        var totalSeconds: Int
+        /// When the whole exchange must be over, connecting included (and a retry).
+        var deadline: NIODeadline
         var maxBodyBytes: Int
     }
 
@@ -85,7 +85,7 @@ enum TLSExchange {
         // A bootstrap per attempt: it is not Sendable, so the retry cannot carry one along.
         let connectTo: @Sendable (SocketAddress) -> EventLoopFuture<any Channel> = { address in
             ClientBootstrap(group: loop)
-                .connectTimeout(.seconds(Int64(limits.connectSeconds)))
+                .connectTimeout(min(.seconds(Int64(limits.connectSeconds)), max(.zero, limits.deadline - .now())))
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {

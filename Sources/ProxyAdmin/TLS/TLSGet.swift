@@ -1,3 +1,4 @@
+import NIOCore
 import NIOPosix
 
 /// One https GET of a public file, for `HTTPGet`, over `TLSExchange` (which says why not
@@ -35,7 +36,7 @@ enum TLSGet {
             let request = HTTPTarget(host: target.host, port: UInt16(target.port), pathPrefix: target.path, hostHeader: target.hostHeader)
                 .requestHead(method: "GET", path: "", apiKey: nil)
             let limits = TLSExchange.Limits(connectSeconds: timeoutSeconds, readIdleSeconds: timeoutSeconds,
-                                            totalSeconds: timeoutSeconds * 6, maxBodyBytes: maxBytes)
+                                            deadline: .now() + .seconds(Int64(timeoutSeconds) * 6), maxBodyBytes: maxBytes)
             let future = TLSExchange.perform(request, addresses: addresses, serverName: target.host, context: context,
                                              limits: limits, on: MultiThreadedEventLoopGroup.singleton.next())
             do {

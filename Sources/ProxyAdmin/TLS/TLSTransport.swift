@@ -39,14 +39,14 @@ public struct TLSTransport: ProxyTransport {
     }
 
     public func sendAll(_ endpoints: [Endpoint], apiKey: String?, timeoutSeconds: Int) async -> [Result<ProxyResponse, ProxyError>] {
+        // As `SocketTransport`: 5 s to connect, the whole exchange within the timeout.
+        let limits = TLSExchange.Limits(connectSeconds: min(5, timeoutSeconds), readIdleSeconds: nil,
+                                        deadline: .now() + .seconds(Int64(timeoutSeconds)), maxBodyBytes: maxBodyBytes)
         let addresses: [SocketAddress]
         switch await TLSExchange.resolve(host: target.host, port: Int(target.port)) {
         case .success(let found): addresses = found
         case .failure(let failure): return endpoints.map { _ in .failure(proxyError(failure, timeoutSeconds: timeoutSeconds)) }
         }
-        // As `SocketTransport`: 5 s to connect, each exchange within the timeout.
-        let limits = TLSExchange.Limits(connectSeconds: min(5, timeoutSeconds), readIdleSeconds: nil,
-                                        totalSeconds: timeoutSeconds, maxBodyBytes: maxBodyBytes)
         let requests = endpoints.map { endpoint in
             (bytes: target.requestHead(method: endpoint.method.rawValue, path: endpoint.path,
                                        apiKey: endpoint.requiresKey ? apiKey : nil, keepAlive: true),
