@@ -31,8 +31,10 @@ enum TLSGet {
     static func fetch(_ target: Target, timeoutSeconds: Int, maxBytes: Int, caFile: String? = nil) async -> Result<[UInt8], HTTPGet.Failure> {
         let outcome: Result<ProxyResponse, TLSExchange.Failure>
         do throws(TLSExchange.Failure) {
-            let context = try TLSExchange.context(caFile: caFile)
+            // The name first: building the context parses the system's trust roots (about
+            // 2 MB resident for good), not worth it for a host that cannot be found.
             let addresses = try await TLSExchange.resolve(host: target.host, port: target.port).get()
+            let context = try TLSExchange.context(caFile: caFile)
             let request = HTTPTarget(host: target.host, port: UInt16(target.port), pathPrefix: target.path, hostHeader: target.hostHeader)
                 .requestHead(method: "GET", path: "", apiKey: nil)
             let limits = TLSExchange.Limits(connectSeconds: timeoutSeconds, readIdleSeconds: timeoutSeconds,
