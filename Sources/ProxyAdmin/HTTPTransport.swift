@@ -16,8 +16,7 @@ public final class HTTPTransport: ProxyTransport {
     ///   - baseURL: e.g. `http://localhost:4000` or `https://gw.example.com/litellm`.
     ///   - caFile: PEM file of extra trusted roots, for proxies behind a private CA.
     public init(baseURL: String, caFile: String? = nil) throws(ProxyError) {
-        var trimmed = baseURL
-        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let trimmed = HTTPTarget.withoutTrailingSlashes(baseURL)
         self.baseURL = trimmed
         var config = HTTPClient.Configuration()
         config.timeout.connect = .seconds(5)

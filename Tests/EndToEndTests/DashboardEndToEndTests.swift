@@ -50,10 +50,7 @@ struct DashboardEndToEndTests {
         tmux.send("y")
         #expect(tmux.waitFor("models updated").found, "the reload did not finish:\n\(tmux.capture())")
         usleep(3_000_000) // the cost map fetched again after the reload, and its diff
-        let pid = try #require(tmux.commandPID())
-        let names = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task").map { tid in
-            (try? String(contentsOfFile: "/proc/\(pid)/task/\(tid)/comm", encoding: .utf8)) ?? ""
-        }
+        let names = try tmux.threadNames()
         #expect(names.count >= 3, "\(names)")
         #expect(!names.contains { $0.contains("qos") }, "libdispatch threads: \(names)")
     }

@@ -56,10 +56,7 @@ struct HTTPSEndToEndTests {
         #expect(try accepted() == before + 1, "only the second curl's own connection is new")
         #expect(!tmux.capture().contains("STALE"))
         // Nor, over https either, a libdispatch thread (see DashboardEndToEndTests).
-        let pid = try #require(tmux.commandPID())
-        let names = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task").map { tid in
-            (try? String(contentsOfFile: "/proc/\(pid)/task/\(tid)/comm", encoding: .utf8)) ?? ""
-        }
+        let names = try tmux.threadNames()
         #expect(!names.contains { $0.contains("qos") }, "libdispatch threads: \(names)")
         tmux.send("q")
         #expect(tmux.waitFor("EXITED 0").found)

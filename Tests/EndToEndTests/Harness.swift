@@ -145,7 +145,7 @@ final class SimulatorProcess {
         let certificate = Harness.loopbackCertificate
         let tlsArgs = tls ? ["--ssl_certfile_path", certificate.certificate, "--ssl_keyfile_path", certificate.key] : []
         pid = try Harness.spawn(Harness.binary, ["simulate", "--port", String(port)] + tlsArgs + args)
-        let url = "\(tls ? "https" : "http")://127.0.0.1:\(port)/health/liveliness"
+        let url = baseURL + "/health/liveliness"
         let up = Harness.eventually(timeout: 15) {
             (try? Harness.curl(["-o", "/dev/null", "-w", "%{http_code}", url]).out) == "200"
         }
@@ -218,6 +218,14 @@ final class TmuxSession {
     }
 
     /// PID of the command running in the pane: the child of the pane's `sh -c` wrapper.
+    /// The names of the command's threads (`/proc/PID/task/*/comm`).
+    func threadNames() throws -> [String] {
+        guard let pid = commandPID() else { throw HarnessError("no command runs in the pane") }
+        return try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task").map { tid in
+            (try? String(contentsOfFile: "/proc/\(pid)/task/\(tid)/comm", encoding: .utf8)) ?? ""
+        }
+    }
+
     func commandPID() -> Int32? {
         let pane = (try? Harness.run("/usr/bin/tmux", ["-S", socket, "display-message", "-p", "-t", name, "#{pane_pid}"]).out) ?? ""
         let shell = pane.trimmingCharacters(in: .whitespacesAndNewlines)

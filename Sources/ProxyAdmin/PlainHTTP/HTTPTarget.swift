@@ -14,6 +14,13 @@ public struct HTTPTarget: Sendable, Equatable {
         parse(baseURL, scheme: "http://", defaultPort: 80)
     }
 
+    /// A base URL as the transports keep it: "http://h:4000/" and "http://h:4000" are one proxy.
+    static func withoutTrailingSlashes(_ baseURL: String) -> String {
+        var trimmed = baseURL
+        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        return trimmed
+    }
+
     /// The same for an `https://` base URL (`TLSTransport`), port 443 unless given.
     public static func parseHTTPS(_ baseURL: String) -> HTTPTarget? {
         parse(baseURL, scheme: "https://", defaultPort: 443)

@@ -14,8 +14,7 @@ public struct SocketTransport: ProxyTransport {
 
     /// Nil when `baseURL` is not one `HTTPTarget` handles (https, user info, ...).
     public init?(baseURL: String) {
-        var trimmed = baseURL
-        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let trimmed = HTTPTarget.withoutTrailingSlashes(baseURL)
         guard let target = HTTPTarget.parse(trimmed) else { return nil }
         self.baseURL = trimmed
         self.target = target

@@ -36,6 +36,15 @@ enum TLSExchange {
         case timeout
         case tooLarge
         case badResponse(String)
+
+        /// The words for the cases that carry or are a sentence (both callers show them).
+        var words: String? {
+            switch self {
+            case .unreachable(let why), .badResponse(let why): why
+            case .closedBeforeAnswer: "the connection closed without an answer"
+            case .connectTimedOut, .timeout, .tooLarge: nil
+            }
+        }
     }
 
     /// A client context trusting the system's roots, or only the PEM certificates in

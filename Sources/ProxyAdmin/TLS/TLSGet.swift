@@ -53,10 +53,9 @@ enum TLSGet {
         case .success(let response):
             guard (200..<300).contains(response.status) else { return .failure(.status(response.status)) }
             return .success(response.body)
-        case .failure(.unreachable(let why)), .failure(.badResponse(let why)): return .failure(.unreachable(why))
         case .failure(.connectTimedOut), .failure(.timeout): return .failure(.timeout(seconds: timeoutSeconds))
         case .failure(.tooLarge): return .failure(.tooLarge(maxBytes: maxBytes))
-        case .failure(.closedBeforeAnswer): return .failure(.unreachable("the connection closed without an answer"))
+        case .failure(let failure): return .failure(.unreachable(failure.words ?? "\(failure)"))
         }
     }
 }

@@ -20,8 +20,7 @@ public struct TLSTransport: ProxyTransport {
     /// Nil when `baseURL` is not an https URL `HTTPTarget` handles (user info, a query...);
     /// throws when the CA file cannot be read or TLS cannot be set up.
     public init?(baseURL: String, caFile: String? = nil) throws(ProxyError) {
-        var trimmed = baseURL
-        while trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let trimmed = HTTPTarget.withoutTrailingSlashes(baseURL)
         guard let target = HTTPTarget.parseHTTPS(trimmed) else { return nil }
         self.baseURL = trimmed
         self.target = target
@@ -81,8 +80,7 @@ public struct TLSTransport: ProxyTransport {
     /// In the plain-http path's words (`SocketExchange`).
     private func proxyError(_ failure: TLSExchange.Failure, timeoutSeconds: Int) -> ProxyError {
         switch failure {
-        case .unreachable(let why): .unreachable(why)
-        case .closedBeforeAnswer: .unreachable("the connection closed without an answer")
+        case .unreachable, .closedBeforeAnswer: .unreachable(failure.words ?? "")
         case .connectTimedOut: .unreachable("connection to \(baseURL) timed out")
         case .timeout: .timeout(seconds: timeoutSeconds)
         case .tooLarge: .badResponse("answer larger than \(maxBodyBytes >> 20) MB")
