@@ -49,7 +49,10 @@ public struct ConnectionSettings: Equatable, Sendable {
         // One spelling per proxy: snapshot folders and history are keyed by this string.
         while url.hasSuffix("/"), url.count > 8 { url.removeLast() }
         guard url.hasPrefix("http://") || url.hasPrefix("https://"), url.count > 8 else {
-            throw .badURL(url, origin: urlOrigin)
+            throw .badURL(URLText.display(url), origin: urlOrigin)
+        }
+        if let bad = URLText.forbiddenCharacter(in: url) {
+            throw .urlHasForbiddenCharacter(URLText.display(SafeText.escaped(url)), bad, origin: urlOrigin)
         }
 
         var key: String?
@@ -82,12 +85,18 @@ public struct ConnectionSettings: Equatable, Sendable {
         return ConnectionSettings(baseURL: url, urlOrigin: urlOrigin, apiKey: key, keyOrigin: keyOrigin, keySourceName: keyName)
     }
 
+    /// The proxy as it is shown, stored in history and keyed in snapshots: the URL with a
+    /// user-info password as `***`. The transports alone get `baseURL`.
+    public var proxyName: String { URLText.display(baseURL) }
+
     /// The key as it may be shown: never in full.
     public var maskedKey: String { apiKey.map(APIKey.mask) ?? "no key" }
 }
 
 public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
     case badURL(String, origin: ConnectionSettings.Origin)
+    /// CR, LF, TAB, a space or another control inside the URL: refused before any request.
+    case urlHasForbiddenCharacter(String, String, origin: ConnectionSettings.Origin)
     case keyFileMissing(String)
     case keyFileEmpty(String)
     case keyFileHasSeveralLines(String)
@@ -98,6 +107,8 @@ public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .badURL(let u, let o): "proxy URL \"\(u)\" (from \(o.rawValue)) must start with http:// or https://"
+        case .urlHasForbiddenCharacter(let u, let c, let o):
+            "proxy URL \"\(u)\" (from \(o.rawValue)) holds \(c): a URL may not contain spaces, tabs or line breaks (percent-encode them)"
         case .keyFileMissing(let p): "key file \(p) does not exist"
         case .keyFileEmpty(let p): "key file \(p) is empty"
         case .keyFileHasSeveralLines(let p): "key file \(p) must hold one key on one line"

@@ -42,7 +42,8 @@ extension CostMapSource: Decodable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        source = try c.decodeIfPresent(String.self, forKey: .source) ?? "unknown"
+        // Required, as `scheduled` in a status: `{}` is not a source report.
+        source = try c.decode(String.self, forKey: .source)
         url = try c.decodeIfPresent(String.self, forKey: .url)
         isEnvForced = try c.decodeIfPresent(Bool.self, forKey: .isEnvForced)
         fallbackReason = try c.decodeIfPresent(String.self, forKey: .fallbackReason)

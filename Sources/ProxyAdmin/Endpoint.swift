@@ -36,6 +36,17 @@ public enum Endpoint: Sendable, Hashable {
         }
     }
 
+    /// The most of an answer read before giving up, checked while it streams: the cost
+    /// map is 1.5–3 MB today (64 MB leaves room for years), every other answer a few
+    /// hundred bytes (1 MB). An endless or padded body ends at the cap with a message.
+    public var maxBodyBytes: Int {
+        switch self {
+        case .costMap: 64 << 20
+        case .models: 16 << 20
+        default: 1 << 20
+        }
+    }
+
     /// Writes change the proxy; `--read-only` must never send one.
     public var isWrite: Bool { method != .get }
 }

@@ -52,11 +52,18 @@ struct ErrorBody: Decodable {
 
 extension ProxyError {
     /// Maps a non-2xx answer to what it means. `keySent` matters: a proxy without a
-    /// database answers a missing key with a bare 500.
-    public static func classify(status: Int, body: [UInt8], keySent: Bool) -> ProxyError {
+    /// database answers a missing key with a bare 500. `endpointTakesKey` is false for
+    /// the public reads (the cost map, health): an auth or server error from one of those
+    /// is the proxy's (or its front's) doing, never "no API key was sent".
+    public static func classify(status: Int, body: [UInt8], keySent: Bool, endpointTakesKey: Bool = true) -> ProxyError {
+        if let page = HTMLPage(body) { return .frontEnd(status: status, title: page.title, server: page.server) }
         let parsed = try? JSONDecoder().decode(ErrorBody.self, from: Data(body))
-        let message = parsed?.message ?? String(decoding: body.prefix(300), as: UTF8.self)
+        let message = SafeText.line(parsed?.message ?? String(decoding: body.prefix(300), as: UTF8.self))
         let type = parsed?.error?.type
+        let emptyBody = body.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        if !endpointTakesKey, [401, 403, 500].contains(status) {
+            return .http(status: status, detail: (emptyBody ? "(empty body)" : message) + " (this read needs no key: the proxy or a gateway in front of it failed)")
+        }
         switch status {
         case 401:
             // LiteLLM answers 401 `auth_error` for three different things: no key, a key
@@ -69,16 +76,17 @@ extension ProxyError {
             return .unauthorized("the API key was not accepted by the proxy (wrong or revoked key)")
         case 400 where type == "no_db_connection":
             return .keyRejectedWithoutDatabase
-        case 500 where !keySent:
+        case 500 where !keySent && !emptyBody && message.contains("Internal server error"):
+            // LiteLLM 1.100.5 without a database answers a missing key this way.
             return .unauthorized("no API key was sent: set LITELLM_PROXY_API_KEY or use --key-file")
         case 403:
             return .forbidden(role: role(in: message))
         case 500 where message.contains("Database connection not available"):
             return .noDatabase
-        case 502:
+        case 502 where !emptyBody && parsed?.message != nil:
             return .sourceUnavailable(message)
         default:
-            return .http(status: status, detail: message.isEmpty ? "(empty body)" : message)
+            return .http(status: status, detail: emptyBody ? "(empty body)" : message)
         }
     }
 

@@ -63,6 +63,7 @@ public final class HTTPTransport: ProxyTransport {
             // Appended chunk by chunk: collecting into one ByteBuffer and copying that out
             // would hold the 3 MB cost map twice (issue 5 counts peak memory).
             var body: [UInt8] = []
+            let maxBodyBytes = min(self.maxBodyBytes, endpoint.maxBodyBytes)
             if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length <= maxBodyBytes {
                 body.reserveCapacity(length)
             }
@@ -74,12 +75,11 @@ public final class HTTPTransport: ProxyTransport {
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
             throw .timeout(seconds: timeoutSeconds)
         } catch let error as HTTPClientError where error == .connectTimeout {
-            throw .unreachable("connection to \(baseURL) timed out")
+            throw .unreachable("connection to \(URLText.display(baseURL)) timed out after \(timeoutSeconds) s (--timeout)")
         } catch let error as HTTPClientError {
             throw .unreachable("\(error)")
         } catch let error as NIOTooManyBytesError {
-            _ = error
-            throw .badResponse("answer larger than \(maxBodyBytes >> 20) MB")
+            throw .badResponse(HTTPResponseReader.tooLargeText(error.maxBytes ?? endpoint.maxBodyBytes))
         } catch {
             throw .unreachable(Self.describe(error))
         }

@@ -75,7 +75,9 @@ public indirect enum JSONValue: Equatable, Sendable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if u.value < 0x20 {
+                // Controls, DEL, C1 and bidi controls as \u escapes: JSON output meets a
+                // terminal too (`| less`, `jq` without -r), and must not act on it.
+                if SafeText.isUnsafe(u.value) {
                     let hex = String(u.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

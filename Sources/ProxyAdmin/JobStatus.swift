@@ -35,7 +35,9 @@ extension JobStatus: Decodable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        scheduled = try c.decodeIfPresent(Bool.self, forKey: .scheduled) ?? false
+        // Required: every LiteLLM status carries it, and `{}` (a front's placeholder, a
+        // stub) must read as "unreadable", not as "not scheduled" (a cancel that never was).
+        scheduled = try c.decode(Bool.self, forKey: .scheduled)
         intervalHours = try c.decodeLenientInt(forKey: .intervalHours)
         lastRun = try c.decodeTimestamp(forKey: .lastRun)
         nextRun = try c.decodeTimestamp(forKey: .nextRun)

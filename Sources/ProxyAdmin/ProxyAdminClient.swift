@@ -86,13 +86,16 @@ public struct ProxyAdminClient: Sendable {
         return endpoints.map { endpoint in
             if readOnly, endpoint.isWrite { return (.failure(.readOnly), nil) }
             switch answers.removeFirst() {
-            case .failure(let error): return (.failure(error), nil)
+            case .failure(let error): return (.failure(error.redacted(key: apiKey)), nil)
             case .success(let response):
+                // Before anything reads it: an answer that echoes the key (a gateway or a
+                // debug build in front of LiteLLM) is scrubbed of it here, once.
+                let body = Redactor.scrub(response.body, secret: apiKey)
                 guard (200..<300).contains(response.status) else {
-                    return (.failure(.classify(status: response.status, body: response.body,
-                                               keySent: apiKey != nil && endpoint.requiresKey)), response.status)
+                    return (.failure(.classify(status: response.status, body: body, keySent: apiKey != nil && endpoint.requiresKey,
+                                               endpointTakesKey: endpoint.requiresKey).redacted(key: apiKey)), response.status)
                 }
-                return (.success(response.body), response.status)
+                return (.success(body), response.status)
             }
         }
     }
@@ -105,6 +108,9 @@ public struct ProxyAdminClient: Sendable {
         switch result {
         case .failure(let e): return .failure(e)
         case .success(let body):
+            if let page = HTMLPage(body) {
+                return .failure(.badResponse("\(endpoint.path): an HTML page (\(page.title)\(page.server.map { ", " + $0 } ?? "")) instead of LiteLLM's JSON"))
+            }
             do {
                 return .success(try JSONDecoder().decode(T.self, from: Data(body)))
             } catch {
@@ -120,7 +126,7 @@ public struct ProxyAdminClient: Sendable {
         case .typeMismatch(_, let c)?, .valueNotFound(_, let c)?:
             let path = c.codingPath.map(\.stringValue).joined(separator: ".")
             return "\(path.isEmpty ? "body" : path): \(c.debugDescription)"
-        case .keyNotFound(let k, _)?: return "missing field \(k.stringValue)"
+        case .keyNotFound(let k, _)?: return "missing field \(k.stringValue) (not a LiteLLM answer of this kind)"
         default: return "not JSON"
         }
     }

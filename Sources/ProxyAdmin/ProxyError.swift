@@ -18,6 +18,9 @@ public enum ProxyError: Error, Equatable, Sendable {
     case sourceUnavailable(String)
     /// Any other non-2xx answer.
     case http(status: Int, detail: String)
+    /// An HTML page instead of LiteLLM's JSON: a load balancer or reverse proxy in front
+    /// answered (its 502/504 page). `title` is the page's `<title>`, `server` the front.
+    case frontEnd(status: Int, title: String, server: String?)
     /// A 2xx answer synctop could not read.
     case badResponse(String)
     /// `--read-only`: a write was stopped before it left synctop.
@@ -28,6 +31,7 @@ public enum ProxyError: Error, Equatable, Sendable {
     public var kind: Kind {
         switch self {
         case .unreachable, .timeout: .unreachable
+        case .frontEnd(let status, _, _): status >= 500 ? .unreachable : .proxy
         case .unauthorized, .keyRejectedWithoutDatabase, .forbidden, .readOnly: .auth
         case .noDatabase, .sourceUnavailable, .http, .badResponse: .proxy
         }
@@ -47,7 +51,43 @@ public enum ProxyError: Error, Equatable, Sendable {
         case .sourceUnavailable(let why): "the source could not be fetched; the proxy kept its current data (\(why))"
         case .http(let status, let detail): "proxy answered \(status): \(detail)"
         case .badResponse(let why): "unreadable answer from the proxy: \(why)"
+        case .frontEnd(let status, let title, let server):
+            "the proxy's front answered \(title.hasPrefix(String(status)) ? title : "\(status) \(title)")\(server.map { " (\($0))" } ?? ""): "
+                + Self.frontMeaning(status)
         case .readOnly: "read-only mode: nothing was sent"
+        }
+    }
+}
+
+extension ProxyError {
+    private static func frontMeaning(_ status: Int) -> String {
+        switch status {
+        case 502, 503: "LiteLLM behind it is down or restarting"
+        case 504: "LiteLLM behind it did not answer in time"
+        case 500...: "LiteLLM behind it may be down"
+        default: "an HTML page, not LiteLLM's JSON (is the URL LiteLLM's?)"
+        }
+    }
+}
+
+extension ProxyError {
+    /// The same error with the key and every registered secret (a URL's password) taken
+    /// out of its text: transports and bodies may quote them.
+    public func redacted(key: String?) -> ProxyError {
+        func clean(_ text: String) -> String {
+            var out = text
+            if let key, key.utf8.count >= Redactor.minimumLength, out.contains(key) { out = out.replacing(key, with: APIKey.mask(key)) }
+            return SafeText.escaped(Redactor.redact(out))
+        }
+        switch self {
+        case .unreachable(let why): return .unreachable(clean(why))
+        case .unauthorized(let why): return .unauthorized(clean(why))
+        case .sourceUnavailable(let why): return .sourceUnavailable(clean(why))
+        case .http(let status, let detail): return .http(status: status, detail: clean(detail))
+        case .badResponse(let why): return .badResponse(clean(why))
+        case .forbidden(let role): return .forbidden(role: role.map(clean))
+        case .frontEnd(let status, let title, let server): return .frontEnd(status: status, title: clean(title), server: server)
+        case .timeout, .keyRejectedWithoutDatabase, .noDatabase, .readOnly: return self
         }
     }
 }

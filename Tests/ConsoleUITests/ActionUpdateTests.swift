@@ -199,7 +199,7 @@ import Testing
         let t1 = S.now.addingTimeInterval(10)
         _ = update(&s, .tick(t1))
         let effects = update(&s, .pollFinished(generation: 2, snapshot: S.snapshot(cost: ran), at: t1))
-        #expect(effects == [.record(.observedRun(.costMap, proxy: "http://localhost:4000", lastRun: ran.lastRun!)),
+        #expect(effects == [.record(.observedRun(.costMap, proxy: "http://localhost:4000", lastRun: ran.lastRun!, cause: .otherClient)),
                             .loadCostMap(generation: 1, diffAgainst: .newestSnapshot)], "recorded, and its changes diffed")
 
         // A reload synctop sent moves last_run too: that one is not "observed".

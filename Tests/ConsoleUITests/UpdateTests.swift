@@ -131,8 +131,53 @@ import Testing
         _ = update(&s, .tick(t))
         _ = update(&s, .pollFinished(generation: 2, snapshot: S.snapshot(cost: ran, beta: S.notScheduled), at: t))
         let texts = s.events.map(\.text)
-        #expect(texts.contains("Model cost map: the proxy ran a reload by itself"))
+        // 41 minutes into a 6 h interval: not the schedule's run, somebody else's reload.
+        #expect(texts.contains("Model cost map: reloaded by another client (not its schedule, not this synctop)"))
         #expect(texts.contains("Anthropic beta headers: schedule cancelled"))
+    }
+
+    @Test func aRunAtTheExpectedTimeIsTheSchedules() {
+        var s = S.polled(S.snapshot(cost: S.scheduled))
+        var ran = S.scheduled
+        ran.lastRun = S.scheduled.nextRun!.addingTimeInterval(20)  // the pod's check came 20 s late
+        ran.nextRun = ran.lastRun!.addingTimeInterval(6 * 3600)
+        let t = ran.lastRun!.addingTimeInterval(5)
+        _ = update(&s, .tick(t))
+        _ = update(&s, .pollFinished(generation: 2, snapshot: S.snapshot(cost: ran), at: t))
+        #expect(s.events.map(\.text).contains("Model cost map: the proxy ran a scheduled reload"))
+    }
+
+    @Test func lastRunMovingBackIsNoRun() {
+        var s = S.polled(S.snapshot(cost: S.scheduled))
+        var back = S.scheduled
+        back.lastRun = S.scheduled.lastRun!.addingTimeInterval(-3600)
+        let t = S.now.addingTimeInterval(10)
+        _ = update(&s, .tick(t))
+        let effects = update(&s, .pollFinished(generation: 2, snapshot: S.snapshot(cost: back), at: t))
+        #expect(!effects.contains { if case .record = $0 { true } else { false } }, "no invented run")
+        #expect(s.events.contains { $0.text.contains("last run moved back") && $0.text.contains("not counted as a run") })
+    }
+
+    @Test func aRunComingBackAfterCancelIsNoRun() {
+        // Beta headers: cancel drops last_run to null; rescheduling brings the old one back.
+        var s = S.polled(S.snapshot(beta: S.betaScheduled))
+        let t1 = S.now.addingTimeInterval(10), t2 = S.now.addingTimeInterval(20)
+        _ = update(&s, .tick(t1))
+        _ = update(&s, .pollFinished(generation: 2, snapshot: S.snapshot(beta: S.notScheduled), at: t1))
+        _ = update(&s, .tick(t2))
+        let effects = update(&s, .pollFinished(generation: 3, snapshot: S.snapshot(beta: S.betaScheduled), at: t2))
+        #expect(!effects.contains { if case .record = $0 { true } else { false } })
+        #expect(!s.events.contains { $0.text.contains("reloaded by") || $0.text.contains("ran a scheduled") })
+    }
+
+    @Test func aLastRunInTheFutureSaysTheClockIsAhead() {
+        var s = S.polled(S.snapshot(cost: S.scheduled))
+        var ahead = S.scheduled
+        ahead.lastRun = S.now.addingTimeInterval(3600)
+        let t = S.now.addingTimeInterval(10)
+        _ = update(&s, .tick(t))
+        _ = update(&s, .pollFinished(generation: 2, snapshot: S.snapshot(cost: ahead), at: t))
+        #expect(s.events.contains { $0.text.contains("in the future: proxy clock ahead") })
     }
 
     @Test func fallbackAppearingIsAnEvent() {

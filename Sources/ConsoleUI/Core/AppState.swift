@@ -100,6 +100,9 @@ public struct AppState: Equatable, Sendable {
     /// When reloads synctop itself sent took effect (the proxy's answer timestamp), so
     /// the next poll does not count them as runs the proxy did by itself.
     public var ownRuns: [SyncJob: Date] = [:]
+    /// The latest `last_run` any poll showed per job: a value at or before it is never a
+    /// new run (a value moving back, or returning after a cancel).
+    public var latestRunSeen: [SyncJob: Date] = [:]
     public var events: [Event] = []
     public var notice: String?
     public var quitting = false

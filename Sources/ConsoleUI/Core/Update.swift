@@ -219,19 +219,30 @@ private func applySnapshot(_ state: inout AppState, _ snapshot: ProxySnapshot, a
 }
 
 /// Turns differences between two polls into events an operator cares about, and a run
-/// the proxy did by itself (not one synctop asked for) into a history record.
+/// the proxy did (not one synctop asked for) into a history record. A run needs evidence:
+/// `last_run` moving back, or coming back after a cancel at a value already seen, is not
+/// one; a run far from the expected next run is another client's reload, not the
+/// schedule's; a `last_run` in the future says the proxy's clock is ahead.
 private func noteChanges(_ state: inout AppState, job: SyncJob, old: JobStatus?, new: JobStatus?, at: Date) -> [Effect] {
     guard let old, let new else { return [] }
     var effects: [Effect] = []
+    let seen = [state.latestRunSeen[job], old.lastRun].compactMap { $0 }.max()
+    state.latestRunSeen[job] = [seen, new.lastRun].compactMap { $0 }.max()
     if let run = new.lastRun, run != old.lastRun {
-        let ours = state.ownRuns[job].map { abs($0.timeIntervalSince(run)) < 2 } ?? false
-        if !ours {
-            logEvent(&state, at, "\(job.title): the proxy ran a reload by itself", .ok)
-            effects.append(.record(.observedRun(job, proxy: state.config.proxyURL, lastRun: run)))
+        if run.timeIntervalSince(at) > RunEvidence.clockSkewTolerance {
+            logEvent(&state, at, "\(job.title): last run \(TimeText.span(run.timeIntervalSince(at))) in the future: proxy clock ahead", .warning)
+        }
+        if let seen, run <= seen {
+            logEvent(&state, at, "\(job.title): last run moved back to \(ProxyTimestamp.format(run)) (had been \(ProxyTimestamp.format(seen))): "
+                     + "not counted as a run (another proxy process answered, or its database was restored)", .warning)
+        } else if !(state.ownRuns[job].map { abs($0.timeIntervalSince(run)) < 2 } ?? false) {
+            let cause = RunEvidence.cause(of: run, before: old)
+            logEvent(&state, at, "\(job.title): \(cause.eventText)", .ok)
+            effects.append(.record(.observedRun(job, proxy: state.config.proxyURL, lastRun: run, cause: cause)))
             if job == .betaHeaders, let reread = rereadMappingsAfterReload(&state, ownReload: false) { effects.append(reread) }
             if job == .costMap, state.actionInFlight?.action != .reload(.costMap),
                state.models.loadInFlight == nil || state.models.diffReason == nil {
-                effects.append(startCostMapLoad(&state, diff: .observed("reloaded without synctop: its schedule or another client")))
+                effects.append(startCostMapLoad(&state, diff: .observed(cause == .schedule ? "reloaded by its schedule" : "reloaded by another client")))
             }
         }
     }

@@ -1,3 +1,4 @@
+import ProxyAdmin
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -37,6 +38,11 @@ public struct CellBuffer: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         if let written = putASCII(text, x: x, y: y, role: role, limit: limit) { return written }
+        // Text from outside may hold controls, ESC or bidi overrides: they are drawn as
+        // visible escapes, never passed to the terminal (the one sanitiser, `SafeText`).
+        guard SafeText.isSafe(text) else {
+            return put(SafeText.escaped(String(text)), x: x, y: y, role: role, maxWidth: maxWidth)
+        }
         var col = x
         for ch in text {
             let w = DisplayWidth.of(ch)

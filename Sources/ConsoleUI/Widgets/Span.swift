@@ -1,3 +1,5 @@
+import ProxyAdmin
+
 /// A run of text in one role; a `Line` is a row of them.
 public struct Span: Equatable, Sendable {
     public var text: String
@@ -20,7 +22,8 @@ extension CellBuffer {
         for span in line {
             let room = end - col
             if room <= 0 { break }
-            let text = DisplayWidth.of(span.text) > room ? DisplayWidth.truncate(span.text, to: room) : span.text
+            let safe = SafeText.escaped(span.text)  // escapes first, so the cut and "…" fall right
+            let text = DisplayWidth.of(safe) > room ? DisplayWidth.truncate(safe, to: room) : safe
             col += put(text, x: col, y: y, role: span.role, maxWidth: room)
         }
         return col - x

@@ -12,12 +12,15 @@ public enum HTTPGet {
         case timeout(seconds: Int)
         case unreachable(String)
         case tooLarge(maxBytes: Int)
+        /// CR, LF, TAB, a space or another control in the URL: refused before sending.
+        case forbiddenCharacter(String, String)
 
         public var description: String {
             switch self {
             case .notHTTP(let url): "\(url) is not an http:// or https:// URL"
             case .status(let code): "the server answered HTTP \(code)"
-            case .timeout(let s): "no answer within \(s) s"
+            case .forbiddenCharacter(let url, let c): "\(url) holds \(c): a URL may not contain spaces, tabs or line breaks (percent-encode them)"
+            case .timeout(let s): "no complete answer within \(s) s (--timeout)"
             case .unreachable(let why): why
             case .tooLarge(let max): "larger than \(max >> 20) MB"
             }
@@ -29,6 +32,7 @@ public enum HTTPGet {
     public static func fetch(_ url: String, timeoutSeconds: Int = 5, maxBytes: Int = 64 << 20) async throws(Failure) -> [UInt8] {
         let lower = url.lowercased()
         guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { throw .notHTTP(url) }
+        if let bad = URLText.forbiddenCharacter(in: url) { throw .forbiddenCharacter(SafeText.escaped(url), bad) }
         if let target = HTTPTarget.parse(url) {
             return try await plain(target, url: url, timeoutSeconds: timeoutSeconds, maxBytes: maxBytes).get()
         }
@@ -47,13 +51,14 @@ public enum HTTPGet {
         return try result.get()
     }
 
-    /// `http://`: one request on our blocking sockets, off the caller's thread. Connects
-    /// within `timeoutSeconds`, and the whole exchange within six times that.
+    /// `http://`: one request on our blocking sockets, off the caller's thread. The name,
+    /// each address's connect and the whole answer each get `timeoutSeconds`, the number
+    /// the error then states.
     static func plain(_ target: HTTPTarget, url: String, timeoutSeconds: Int, maxBytes: Int) async -> Result<[UInt8], Failure> {
         let request = target.requestHead(method: "GET", path: "", apiKey: nil)
-        let limits = SocketExchange.Limits(connectMs: timeoutSeconds * 1_000, totalMs: timeoutSeconds * 6_000, maxBodyBytes: maxBytes)
+        let limits = SocketExchange.Limits(connectMs: timeoutSeconds * 1_000, totalMs: timeoutSeconds * 1_000, maxBodyBytes: maxBytes)
         let outcome = await BlockingThread.value {
-            SocketExchange.performAll(target, requests: [request], limits: limits, describeTarget: url, timeoutSeconds: timeoutSeconds * 6)[0]
+            SocketExchange.performAll(target, requests: [request], limits: limits, describeTarget: URLText.display(url), timeoutSeconds: timeoutSeconds)[0]
         }
         switch outcome {
         case .success(let response):
@@ -72,7 +77,7 @@ public enum HTTPGet {
         request.headers.add(name: "User-Agent", value: "synctop")
         do {
             // The overall deadline only guards against a server trickling bytes forever.
-            let response = try await client.execute(request, timeout: .seconds(Int64(timeoutSeconds) * 6))
+            let response = try await client.execute(request, timeout: .seconds(Int64(timeoutSeconds)))
             guard (200..<300).contains(response.status.code) else { return .failure(.status(Int(response.status.code))) }
             let body = try await response.body.collect(upTo: maxBytes)
             return .success(Array(body.readableBytesView))

@@ -23,10 +23,11 @@ extension HistoryRecord {
                       outcome: .refused, message: reason)
     }
 
-    /// The proxy ran a reload on its own schedule: its last run moved to `lastRun`.
-    public static func observedRun(_ job: SyncJob, proxy: String, lastRun: Date) -> HistoryRecord {
+    /// A poll saw the job's last run move to `lastRun`, by the proxy's schedule or by
+    /// another client (another synctop, curl, the web UI).
+    public static func observedRun(_ job: SyncJob, proxy: String, lastRun: Date, cause: RunEvidence.Cause = .schedule) -> HistoryRecord {
         HistoryRecord(time: lastRun, proxy: proxy, job: job, action: .observedRun, outcome: .success,
-                      message: "the proxy ran a scheduled reload")
+                      message: cause.eventText)
     }
 }
 

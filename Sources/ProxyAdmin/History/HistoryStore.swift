@@ -83,13 +83,27 @@ public struct HistoryStore: Sendable {
 
     /// Every record in file order, and how many non-empty lines were not records (a torn
     /// last line, garbage, a future version's action). A missing file is an empty history.
+    /// Only the newest this many bytes are read: a history file is outside input too, and
+    /// one grown to gigabytes (or replaced by something hostile) must not take the memory.
+    public static let maxReadBytes = 32 << 20
+
     public func read() throws(HistoryError) -> (records: [HistoryRecord], skippedLines: Int) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO put where the history belongs must not hang the reader.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 {
             if errno == ENOENT { return ([], 0) }
             throw .cannotRead(path: path, reason: HistoryStore.errnoText())
         }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .cannotRead(path: path, reason: "not a regular file")
+        }
+        var dropFirstLine = false
+        if Int(info.st_size) > Self.maxReadBytes {
+            _ = lseek(fd, off_t(Int(info.st_size) - Self.maxReadBytes), SEEK_SET)
+            dropFirstLine = true  // it starts mid-record
+        }
         // Shared lock: never read a record while it is half written. Best effort: a file
         // system without locks still reads, and a torn line is then skipped like any other.
         while flock(fd, LOCK_SH) != 0 && errno == EINTR {}
@@ -103,16 +117,20 @@ public struct HistoryStore: Sendable {
                 if errno == EINTR { continue }
                 throw .cannotRead(path: path, reason: HistoryStore.errnoText())
             }
-            if n == 0 { break }
+            if n == 0 || bytes.count >= Self.maxReadBytes { break }
             bytes.append(contentsOf: chunk[0..<n])
         }
+        if dropFirstLine, let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) { bytes.removeSubrange(...newline) }
         return HistoryStore.parse(bytes)
     }
 
     /// Splits on `\n` and decodes each line; blank lines are neither records nor skipped.
+    /// An observed run is kept once per proxy, job and `last_run`: two synctops watching
+    /// one proxy each record the run they saw, and it happened once.
     static func parse(_ bytes: [UInt8]) -> (records: [HistoryRecord], skippedLines: Int) {
         var records: [HistoryRecord] = []
         var skipped = 0
+        var runsSeen = Set<String>()
         for raw in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
             var line = raw[...]
             while let last = line.last, last == UInt8(ascii: "\r") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
@@ -120,6 +138,8 @@ public struct HistoryStore: Sendable {
             }
             if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { continue }
             if let record = HistoryRecord(jsonLine: String(decoding: line, as: UTF8.self)) {
+                if record.action == .observedRun,
+                   !runsSeen.insert("\(record.proxy) \(record.job.rawValue) \(record.time.timeIntervalSince1970)").inserted { continue }
                 records.append(record)
             } else {
                 skipped += 1

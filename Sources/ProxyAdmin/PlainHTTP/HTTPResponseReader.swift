@@ -31,6 +31,9 @@ struct HTTPResponseReader {
         complete && !serverCloses && framing != .untilClose
     }
 
+    /// Raw bytes held but not yet decoded (tests: an endless stream stays small).
+    var rawBufferedBytes: Int { buffer.count }
+
     init(maxBodyBytes: Int) {
         self.maxBodyBytes = maxBodyBytes
     }
@@ -155,7 +158,10 @@ struct HTTPResponseReader {
     /// Decodes every complete chunk; true after the last chunk and its trailers.
     private mutating func readChunks() throws(Failure) -> Bool {
         while true {
-            guard let lineEnd = Self.find([13, 10], in: buffer, from: cursor) else { return false }
+            guard let lineEnd = Self.find([13, 10], in: buffer, from: cursor) else {
+                if buffer.count - cursor > 1024 { throw .malformed("chunk size line longer than 1 KB") }
+                return false
+            }
             let sizeText = String(decoding: buffer[cursor..<lineEnd], as: UTF8.self)
             let hex = sizeText.split(separator: ";", maxSplits: 1).first.map { $0.trimmingSpaces } ?? ""
             guard !hex.isEmpty, hex.count <= 8, let size = Int(hex, radix: 16) else {
@@ -174,7 +180,19 @@ struct HTTPResponseReader {
             if decoded.count + size > maxBodyBytes { throw .tooLarge }
             decoded.append(contentsOf: buffer[dataStart..<(dataStart + size)])
             cursor = dataStart + size + 2
+            // Decoded chunks leave the raw buffer: an endless chunked stream must not
+            // hold its bytes twice (issue 17: four endless streams under 150 MB).
+            if cursor >= 1 << 16 {
+                buffer.removeFirst(cursor)
+                cursor = 0
+                headScanFrom = 0
+            }
         }
+    }
+
+    /// "answer larger than 1 MB (the limit for this read)": what every transport says.
+    static func tooLargeText(_ limit: Int) -> String {
+        "answer larger than \(limit >> 20) MB (the limit for this read): the proxy or something in front of it sent too much"
     }
 
     static func headerValue(_ bytes: ArraySlice<UInt8>) -> String {

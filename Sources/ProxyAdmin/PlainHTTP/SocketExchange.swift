@@ -8,6 +8,8 @@ import Glibc
 /// loopback exchange, and a dashboard poll is four of them. Kept apart from the async
 /// transport so the blocking part is in one place.
 enum SocketExchange {
+    /// `--timeout` per phase: name resolution, each address's connect (then the next
+    /// address is tried), and the answer from the first byte sent to the last received.
     struct Limits {
         var connectMs: Int
         var totalMs: Int
@@ -18,16 +20,17 @@ enum SocketExchange {
     /// order. Each connection tries the target's addresses in turn ("localhost" is often
     /// ::1 then 127.0.0.1); a refusal on every address is "connection refused".
     static func performAll(_ target: HTTPTarget, requests: [[UInt8]], limits: Limits, describeTarget: String,
-                           timeoutSeconds: Int) -> [Result<ProxyResponse, ProxyError>] {
-        let start = monotonicMs()
-        let connectDeadline = start + min(limits.connectMs, limits.totalMs)
-        let deadline = start + limits.totalMs
-        guard let addresses = resolve(host: target.host, port: Int(target.port)) else {
-            return requests.map { _ in .failure(.unreachable("host name could not be resolved")) }
+                           timeoutSeconds: Int, bodyCaps: [Int]? = nil) -> [Result<ProxyResponse, ProxyError>] {
+        let addresses: [Address]
+        switch resolve(host: target.host, port: Int(target.port), timeoutMs: limits.connectMs) {
+        case .found(let found): addresses = found
+        case .notFound: return requests.map { _ in .failure(.unreachable("host name \(target.host) could not be resolved")) }
+        case .timedOut:
+            return requests.map { _ in .failure(.unreachable("host name \(target.host) not resolved within \(limits.connectMs / 1000) s (--timeout)")) }
         }
-        var conns = requests.map { Connection(request: $0, maxBodyBytes: limits.maxBodyBytes) }
+        var conns = requests.indices.map { Connection(request: requests[$0], maxBodyBytes: bodyCaps?[$0] ?? limits.maxBodyBytes) }
         defer { for c in conns where c.fd >= 0 { close(c.fd) } }
-        for i in conns.indices { conns[i].connectNext(addresses) }
+        for i in conns.indices { conns[i].connectNext(addresses, now: monotonicMs(), limits: limits) }
 
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         var fds: [pollfd] = []
@@ -36,22 +39,27 @@ enum SocketExchange {
             let now = monotonicMs()
             fds.removeAll(keepingCapacity: true)
             owners.removeAll(keepingCapacity: true)
-            var wakeAt = deadline
+            var wakeAt = Int.max
             for i in conns.indices where conns[i].result == nil {
-                let connecting = conns[i].phase == .connecting
-                let due = connecting ? connectDeadline : deadline
-                if now >= due {
-                    conns[i].finish(connecting ? .unreachable("connection to \(describeTarget) timed out")
-                                               : .timeout(seconds: timeoutSeconds))
-                    continue
+                if now >= conns[i].phaseDeadline {
+                    if conns[i].phase == .connecting {
+                        // This address did not answer in time: the next one gets its own.
+                        conns[i].lastError = "connection to \(describeTarget) timed out after \(limits.connectMs / 1000) s (--timeout)"
+                        conns[i].closeSocket()
+                        conns[i].connectNext(addresses, now: now, limits: limits)
+                        if conns[i].result != nil { continue }
+                    } else {
+                        conns[i].finish(.timeout(seconds: timeoutSeconds))
+                        continue
+                    }
                 }
-                wakeAt = min(wakeAt, due)
+                wakeAt = min(wakeAt, conns[i].phaseDeadline)
                 let events = conns[i].phase == .receiving ? POLLIN : POLLOUT
                 fds.append(pollfd(fd: conns[i].fd, events: Int16(events), revents: 0))
                 owners.append(i)
             }
             if fds.isEmpty { break }
-            let n = poll(&fds, nfds_t(fds.count), Int32(clamping: max(0, wakeAt - now)))
+            let n = poll(&fds, nfds_t(fds.count), Int32(clamping: max(0, wakeAt - monotonicMs())))
             let code = errno
             if n < 0 && code != EINTR { // cannot wait at all: nothing more will arrive
                 for i in owners { conns[i].finish(.unreachable("waiting failed: \(errorText(code))")) }
@@ -59,7 +67,7 @@ enum SocketExchange {
             }
             guard n > 0 else { continue } // timed out or interrupted: the deadlines decide
             for (k, p) in fds.enumerated() where p.revents != 0 {
-                conns[owners[k]].advance(addresses, chunk: &chunk, limits: limits)
+                conns[owners[k]].advance(addresses, chunk: &chunk, limits: limits, now: monotonicMs())
             }
         }
         return conns.map { $0.result ?? .failure(.timeout(seconds: timeoutSeconds)) }
@@ -70,6 +78,52 @@ enum SocketExchange {
         var family: Int32
         var storage: sockaddr_storage
         var length: socklen_t
+    }
+
+    enum Resolution {
+        case found([Address]), notFound, timedOut
+        var timedOut: Bool { if case .timedOut = self { true } else { false } }
+    }
+
+    /// `resolve` within `timeoutMs`. An address literal is converted in place; a name is
+    /// looked up on a thread of its own, and a lookup that outlives the timeout is left
+    /// to finish there (getaddrinfo cannot be interrupted) while the request fails.
+    static func resolve(host: String, port: Int, timeoutMs: Int) -> Resolution {
+        if isAddressLiteral(host) { return resolve(host: host, port: port).map(Resolution.found) ?? .notFound }
+        final class Lookup: @unchecked Sendable {
+            let lock = ConditionLock()
+            var answer: [Address]??
+            var wake: [Int32] = [-1, -1]
+        }
+        let lookup = Lookup()
+        guard pipe(&lookup.wake) == 0 else { return resolve(host: host, port: port).map(Resolution.found) ?? .notFound }
+        let readEnd = lookup.wake[0], writeEnd = lookup.wake[1]
+        let started = PThread.start(detached: true) {
+            let found = resolve(host: host, port: port)
+            lookup.lock.withLock { lookup.answer = .some(found) }
+            var byte: UInt8 = 1
+            _ = write(writeEnd, &byte, 1)
+            close(writeEnd)
+        }
+        guard started != nil else {
+            close(readEnd); close(writeEnd)
+            return resolve(host: host, port: port).map(Resolution.found) ?? .notFound
+        }
+        defer { close(readEnd) }
+        let deadline = monotonicMs() + timeoutMs
+        var fds = [pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)]
+        while lookup.lock.withLock({ lookup.answer == nil }) {
+            let left = deadline - monotonicMs()
+            if left <= 0 { return .timedOut }
+            _ = poll(&fds, 1, Int32(clamping: left))
+        }
+        return lookup.lock.withLock { lookup.answer! }.map(Resolution.found) ?? .notFound
+    }
+
+    /// An IPv4 or IPv6 address written out: nothing to look up.
+    static func isAddressLiteral(_ host: String) -> Bool {
+        var v4 = in_addr(), v6 = in6_addr()
+        return inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1
     }
 
     /// Every address of `host` in getaddrinfo's order; nil when it has none.
@@ -109,6 +163,8 @@ enum SocketExchange {
         var reader: HTTPResponseReader
         var result: Result<ProxyResponse, ProxyError>?
         var lastError = "connection refused"
+        /// When the current phase must be over: this address's connect, then the answer.
+        var phaseDeadline = Int.max
 
         init(request: [UInt8], maxBodyBytes: Int) {
             self.request = request
@@ -119,11 +175,16 @@ enum SocketExchange {
 
         mutating func finish(_ outcome: Result<ProxyResponse, ProxyError>) {
             result = outcome
+            closeSocket()
+        }
+
+        mutating func closeSocket() {
             if fd >= 0 { close(fd); fd = -1 }
         }
 
-        /// Opens a connection to the next address; connected at once, it starts sending.
-        mutating func connectNext(_ addresses: [Address]) {
+        /// Opens a connection to the next address, with `connectMs` to succeed; connected
+        /// at once, it starts sending, and the answer has `totalMs` from there.
+        mutating func connectNext(_ addresses: [Address], now: Int, limits: Limits) {
             while nextAddress < addresses.count {
                 var address = addresses[nextAddress]
                 nextAddress += 1
@@ -142,6 +203,7 @@ enum SocketExchange {
                 if rc == 0 || errno == EINPROGRESS {
                     fd = s
                     phase = rc == 0 ? .sending : .connecting
+                    phaseDeadline = now + (rc == 0 ? limits.totalMs : limits.connectMs)
                     return
                 }
                 lastError = connectText(errno)
@@ -150,7 +212,7 @@ enum SocketExchange {
             finish(.unreachable(lastError))
         }
 
-        mutating func advance(_ addresses: [Address], chunk: inout [UInt8], limits: Limits) {
+        mutating func advance(_ addresses: [Address], chunk: inout [UInt8], limits: Limits, now: Int) {
             switch phase {
             case .connecting:
                 var soError: Int32 = 0
@@ -158,12 +220,12 @@ enum SocketExchange {
                 _ = getsockopt(fd, SOL_SOCKET, SO_ERROR, &soError, &len)
                 guard soError == 0 else {
                     lastError = connectText(soError)
-                    close(fd)
-                    fd = -1
-                    connectNext(addresses)
+                    closeSocket()
+                    connectNext(addresses, now: now, limits: limits)
                     return
                 }
                 phase = .sending
+                phaseDeadline = now + limits.totalMs
                 send()
             case .sending:
                 send()
@@ -210,7 +272,7 @@ enum SocketExchange {
                 }
             } catch {
                 switch error {
-                case .tooLarge: finish(.badResponse("answer larger than \(limits.maxBodyBytes >> 20) MB"))
+                case .tooLarge: finish(.badResponse(HTTPResponseReader.tooLargeText(reader.maxBodyBytes)))
                 case .malformed(let why): finish(.badResponse(why))
                 }
             }

@@ -30,9 +30,11 @@ public struct SocketTransport: ProxyTransport {
         let requests = endpoints.map {
             target.requestHead(method: $0.method.rawValue, path: $0.path, apiKey: $0.requiresKey ? apiKey : nil)
         }
-        let limits = SocketExchange.Limits(connectMs: 5_000, totalMs: timeoutSeconds * 1_000, maxBodyBytes: maxBodyBytes)
+        let limits = SocketExchange.Limits(connectMs: timeoutSeconds * 1_000, totalMs: timeoutSeconds * 1_000, maxBodyBytes: maxBodyBytes)
+        let caps = endpoints.map(\.maxBodyBytes)
         let answers = await BlockingThread.value {
-            SocketExchange.performAll(target, requests: requests, limits: limits, describeTarget: baseURL, timeoutSeconds: timeoutSeconds)
+            SocketExchange.performAll(target, requests: requests, limits: limits, describeTarget: URLText.display(baseURL),
+                                      timeoutSeconds: timeoutSeconds, bodyCaps: caps)
         }
         // What a TLS-only proxy (uvicorn with --ssl_certfile_path) does to a plain request.
         return answers.map { answer in

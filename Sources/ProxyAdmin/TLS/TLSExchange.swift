@@ -67,9 +67,11 @@ enum TLSExchange {
 
     /// Every address getaddrinfo gives for `host`, looked up on a thread of ours
     /// (`BlockingThread`), never on a libdispatch queue.
-    static func resolve(host: String, port: Int) async -> Result<[SocketAddress], Failure> {
-        let found = await BlockingThread.value {
-            (SocketExchange.resolve(host: host, port: port) ?? []).compactMap { a -> SocketAddress? in
+    static func resolve(host: String, port: Int, timeoutSeconds: Int) async -> Result<[SocketAddress], Failure> {
+        let found = await BlockingThread.value { () -> [SocketAddress]? in
+            let resolution = SocketExchange.resolve(host: host, port: port, timeoutMs: timeoutSeconds * 1000)
+            guard case .found(let addresses) = resolution else { return resolution.timedOut ? nil : [] }
+            return addresses.compactMap { a -> SocketAddress? in
                 var storage = a.storage
                 return withUnsafePointer(to: &storage) { p in
                     switch a.family {
@@ -80,6 +82,7 @@ enum TLSExchange {
                 }
             }
         }
+        guard let found else { return .failure(.unreachable("host name \(host) not resolved within \(timeoutSeconds) s (--timeout)")) }
         return found.isEmpty ? .failure(.unreachable("host name \(host) could not be resolved")) : .success(found)
     }
 

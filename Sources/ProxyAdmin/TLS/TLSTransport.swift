@@ -38,18 +38,19 @@ public struct TLSTransport: ProxyTransport {
     }
 
     public func sendAll(_ endpoints: [Endpoint], apiKey: String?, timeoutSeconds: Int) async -> [Result<ProxyResponse, ProxyError>] {
-        // As `SocketTransport`: 5 s to connect, the whole exchange within the timeout.
-        let limits = TLSExchange.Limits(connectSeconds: min(5, timeoutSeconds), readIdleSeconds: nil,
+        // Name, connect, handshake and answer all within `--timeout`; each read capped at
+        // its endpoint's size while it streams.
+        let limits = TLSExchange.Limits(connectSeconds: timeoutSeconds, readIdleSeconds: nil,
                                         deadline: .now() + .seconds(Int64(timeoutSeconds)), maxBodyBytes: maxBodyBytes)
         let addresses: [SocketAddress]
-        switch await TLSExchange.resolve(host: target.host, port: Int(target.port)) {
+        switch await TLSExchange.resolve(host: target.host, port: Int(target.port), timeoutSeconds: timeoutSeconds) {
         case .success(let found): addresses = found
         case .failure(let failure): return endpoints.map { _ in .failure(proxyError(failure, timeoutSeconds: timeoutSeconds)) }
         }
         let requests = endpoints.map { endpoint in
             (bytes: target.requestHead(method: endpoint.method.rawValue, path: endpoint.path,
                                        apiKey: endpoint.requiresKey ? apiKey : nil, keepAlive: true),
-             idempotent: endpoint.method == .get)
+             idempotent: endpoint.method == .get, cap: endpoint.maxBodyBytes)
         }
         let (keeper, context, serverName) = (self.keeper, self.context, target.host)
         let transport = self
@@ -57,8 +58,10 @@ public struct TLSTransport: ProxyTransport {
         // caller's thread.
         let all = keeper.loop.flatSubmit {
             let futures = requests.map { request in
-                keeper.exchange(request.bytes, idempotent: request.idempotent, addresses: addresses,
-                                serverName: serverName, context: context, limits: limits)
+                var capped = limits
+                capped.maxBodyBytes = request.cap
+                return keeper.exchange(request.bytes, idempotent: request.idempotent, addresses: addresses,
+                                       serverName: serverName, context: context, limits: capped)
             }
             return EventLoopFuture.whenAllComplete(futures, on: keeper.loop)
         }
@@ -68,8 +71,8 @@ public struct TLSTransport: ProxyTransport {
         } catch {
             outcomes = endpoints.map { _ in .failure(error) }  // whenAllComplete itself never fails
         }
-        return outcomes.map { outcome in
-            outcome.mapError { transport.proxyError(TLSExchange.describe($0), timeoutSeconds: timeoutSeconds) }
+        return zip(outcomes, requests).map { outcome, request in
+            outcome.mapError { transport.proxyError(TLSExchange.describe($0), timeoutSeconds: timeoutSeconds, cap: request.cap) }
         }
     }
 
@@ -78,12 +81,12 @@ public struct TLSTransport: ProxyTransport {
     }
 
     /// In the plain-http path's words (`SocketExchange`).
-    private func proxyError(_ failure: TLSExchange.Failure, timeoutSeconds: Int) -> ProxyError {
+    private func proxyError(_ failure: TLSExchange.Failure, timeoutSeconds: Int, cap: Int? = nil) -> ProxyError {
         switch failure {
         case .unreachable, .closedBeforeAnswer: .unreachable(failure.words ?? "")
-        case .connectTimedOut: .unreachable("connection to \(baseURL) timed out")
+        case .connectTimedOut: .unreachable("connection to \(URLText.display(baseURL)) timed out after \(timeoutSeconds) s (--timeout)")
         case .timeout: .timeout(seconds: timeoutSeconds)
-        case .tooLarge: .badResponse("answer larger than \(maxBodyBytes >> 20) MB")
+        case .tooLarge: .badResponse(HTTPResponseReader.tooLargeText(cap ?? maxBodyBytes))
         case .badResponse(let why): .badResponse(why)
         }
     }

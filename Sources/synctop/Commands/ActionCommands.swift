@@ -86,12 +86,12 @@ struct ActionRunner {
         if confirm {
             guard isatty(0) == 1 else {
                 let why = "refusing to \(action.verb) without a terminal to confirm on; add --yes"
-                history.append(.refused(action, proxy: settings.baseURL, reason: why, at: Date()))
+                history.append(.refused(action, proxy: settings.proxyName, reason: why, at: Date()))
                 printError("synctop: \(why)")
                 throw ExitStatus.usage
             }
-            guard Confirmation.ask(action.question(proxy: settings.baseURL)) else {
-                history.append(.refused(action, proxy: settings.baseURL, reason: "declined at the confirmation", at: Date()))
+            guard Confirmation.ask(action.question(proxy: settings.proxyName)) else {
+                history.append(.refused(action, proxy: settings.proxyName, reason: "declined at the confirmation", at: Date()))
                 printError("synctop: nothing done")
                 throw ExitCode(1)
             }
@@ -99,19 +99,19 @@ struct ActionRunner {
         let (client, transport) = try connection.client(settings)
         let reply = await client.perform(action)
         await transport.shutdown()
-        history.append(.of(action, proxy: settings.baseURL, reply: reply, at: Date()))
+        history.append(.of(action, proxy: settings.proxyName, reply: reply, at: Date()))
         let result = reply.result
         let ms = reply.durationMs
         switch result {
         case .success(let outcome):
             if json {
-                print(ActionReport.json(action, proxy: settings.baseURL, result: result, durationMs: ms).rendered(pretty: true))
+                printOut(ActionReport.json(action, proxy: settings.proxyName, result: result, durationMs: ms).rendered(pretty: true))
             } else {
-                print(ActionReport.text(action, outcome: outcome, durationMs: ms))
+                printOut(ActionReport.text(action, outcome: outcome, durationMs: ms))
             }
         case .failure(let error):
             if json {
-                print(ActionReport.json(action, proxy: settings.baseURL, result: result, durationMs: ms).rendered(pretty: true))
+                printOut(ActionReport.json(action, proxy: settings.proxyName, result: result, durationMs: ms).rendered(pretty: true))
             }
             printError("synctop: \(action.verb) \(action.job.rawValue) failed: \(ActionReport.explain(error, action: action))")
             throw ExitStatus.of(error)

@@ -46,9 +46,9 @@ struct CheckHeadersCommand: AsyncParsableCommand {
             ?? mapping.checkAll(line: line)
         if let placement { checks = checks.filter { $0.placement == placement.value } }
         if json {
-            print(BetaHeaderReport.checkJSON(checks).rendered(pretty: true))
+            printOut(BetaHeaderReport.checkJSON(checks).rendered(pretty: true))
         } else {
-            print(BetaHeaderReport.checkText(checks), terminator: "")
+            printOut(BetaHeaderReport.checkText(checks), terminator: "")
         }
     }
 }

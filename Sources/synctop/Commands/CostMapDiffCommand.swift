@@ -55,8 +55,8 @@ struct CostMapDiffCommand: AsyncParsableCommand {
     private func sinceLastSnapshot() async throws {
         let settings = try connection.settings()
         let fetched = try await connection.fetchCostMap(settings)
-        let store = costMapSnapshots(proxyURL: settings.baseURL)
-        guard let snapshot = store.latest() else { return try saveBaseline(fetched, store: store, proxy: settings.baseURL) }
+        let store = costMapSnapshots(proxyURL: settings.proxyName)
+        guard let snapshot = store.latest() else { return try saveBaseline(fetched, store: store, proxy: settings.proxyName) }
         let before: CostMap
         do {
             before = try CostMap.parse(try store.read(snapshot))
@@ -71,8 +71,8 @@ struct CostMapDiffCommand: AsyncParsableCommand {
         let now = Date()
         let label = "snapshot of \(TimeText.clock(snapshot.savedAt, now: now, zone: .system)) "
             + "(\(TimeText.relative(snapshot.savedAt, now: now)))"
-        output(diff, old: json ? snapshot.path : label, new: settings.baseURL, prefix: [
-            ("proxy", .string(settings.baseURL)),
+        output(diff, old: json ? snapshot.path : label, new: settings.proxyName, prefix: [
+            ("proxy", .string(settings.proxyName)),
             ("baseline_saved", .bool(false)),
             ("snapshot", Self.snapshotJSON(snapshot)),
         ])
@@ -88,23 +88,23 @@ struct CostMapDiffCommand: AsyncParsableCommand {
         }
         let count = fetched.map.entries.count
         if json {
-            print(JSONValue.object([
+            printOut(JSONValue.object([
                 ("proxy", .string(proxy)),
                 ("baseline_saved", .bool(true)),
                 ("snapshot", Self.snapshotJSON(saved)),
                 ("models", .int(count)),
             ]).rendered(pretty: true))
         } else {
-            print("no snapshot of \(proxy) yet: saved its cost map (\(count) models) as the baseline, \(saved.path)")
-            print("run `synctop diff --since-last` again after a reload to see what changed")
+            printOut("no snapshot of \(proxy) yet: saved its cost map (\(count) models) as the baseline, \(saved.path)")
+            printOut("run `synctop diff --since-last` again after a reload to see what changed")
         }
     }
 
     private func output(_ diff: CostMapDiff, old: String, new: String, prefix: [(String, JSONValue)] = []) {
         if json {
-            print(CostMapReport.diffJSON(diff, old: old, new: new, prefix: prefix).rendered(pretty: true))
+            printOut(CostMapReport.diffJSON(diff, old: old, new: new, prefix: prefix).rendered(pretty: true))
         } else {
-            print(CostMapReport.diffText(diff, old: old, new: new), terminator: "")
+            printOut(CostMapReport.diffText(diff, old: old, new: new), terminator: "")
         }
     }
 

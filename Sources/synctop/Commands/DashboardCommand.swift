@@ -52,7 +52,7 @@ struct DashboardOptions: ParsableArguments {
     }
 
     func dashboardConfig(_ settings: ConnectionSettings, _ config: ConfigFile) -> DashboardConfig {
-        var dashboard = DashboardConfig(proxyURL: settings.baseURL, maskedKey: settings.maskedKey, pollIntervalSeconds: interval(config),
+        var dashboard = DashboardConfig(proxyURL: settings.proxyName, maskedKey: settings.maskedKey, pollIntervalSeconds: interval(config),
                                         readOnly: readOnly(config), keyMaps: config.keyMaps)
         // `:theme <Tab>` offers the user's themes too.
         let mine = ThemeCatalog.userDirectory(environment: Environment.all()).map(Self.themeFiles) ?? []

@@ -51,9 +51,9 @@ struct HistoryCommand: AsyncParsableCommand {
         let stats = HistoryStats(records: all, job: filter)
         let shown = limit.map { Array(all.suffix($0)) } ?? all
         if json {
-            print(HistoryReport.json(records: shown, stats: stats, skippedLines: loaded.skippedLines).rendered(pretty: true))
+            printOut(HistoryReport.json(records: shown, stats: stats, skippedLines: loaded.skippedLines).rendered(pretty: true))
         } else {
-            print(HistoryText.render(
+            printOut(HistoryText.render(
                 records: shown, stats: stats, skippedLines: loaded.skippedLines, path: store.path,
                 now: Date(), zone: .system))
         }

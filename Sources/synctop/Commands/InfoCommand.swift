@@ -47,7 +47,7 @@ struct InfoCommand: ParsableCommand {
         let beta = mappingSource.source(config: file)
         var rows: [(String, String, String)] = [
             ("config file", file.path ?? "—", file.path.map(Self.state(of:)) ?? "no HOME"),
-            ("proxy URL", settings.baseURL, urlOrigin),
+            ("proxy URL", settings.proxyName, urlOrigin),
             ("API key", settings.maskedKey, keyOrigin),
             ("poll interval", "\(options.interval(file)) s", origin("--interval", inConfig: file.interval != nil)),
             ("request timeout", "\(try connection.timeoutSeconds()) s", origin("--timeout", inConfig: file.timeout != nil)),
@@ -61,7 +61,7 @@ struct InfoCommand: ParsableCommand {
         ]
         if let ca = connection.caFile { rows.append(("CA file", ca, "flag --ca-file")) }
 
-        let snapshots = CostMapSnapshotStore(root: CostMapSnapshotStore.defaultRoot(environment: env), proxyURL: settings.baseURL)
+        let snapshots = CostMapSnapshotStore(root: CostMapSnapshotStore.defaultRoot(environment: env), proxyURL: settings.proxyName)
         var paths: [(String, String, String)] = [
             ("history (written)", HistoryStore.defaultPath(environment: env), Self.state(of: HistoryStore.defaultPath(environment: env))),
             ("cost-map snapshots (written)", snapshots.directory, "\(snapshots.list().count) kept, newest \(snapshots.keep) stay"),
@@ -75,9 +75,9 @@ struct InfoCommand: ParsableCommand {
 
         let caps = TerminalCapabilities.probe(environment: env)
         if json {
-            print(Self.json(rows, paths, caps).rendered(pretty: true))
+            printOut(Self.json(rows, paths, caps).rendered(pretty: true))
         } else {
-            print(Self.text(rows, paths, caps), terminator: "")
+            printOut(Self.text(rows, paths, caps), terminator: "")
         }
     }
 

@@ -42,9 +42,9 @@ struct MappingsCommand: AsyncParsableCommand {
                 }
             }
             if json {
-                print(BetaHeaderReport.mappingsJSON(mapping, provider: provider, load: load).rendered(pretty: true))
+                printOut(BetaHeaderReport.mappingsJSON(mapping, provider: provider, load: load).rendered(pretty: true))
             } else {
-                print(BetaHeaderReport.mappingsText(mapping, provider: provider, load: load), terminator: "")
+                printOut(BetaHeaderReport.mappingsText(mapping, provider: provider, load: load), terminator: "")
             }
         }
     }
@@ -70,9 +70,9 @@ struct MappingsCommand: AsyncParsableCommand {
             let after = try await loadExactly(new)
             let diff = BetaHeaderDiff(from: before, to: after)
             if json {
-                print(BetaHeaderReport.diffJSON(diff, old: old, new: new).rendered(pretty: true))
+                printOut(BetaHeaderReport.diffJSON(diff, old: old, new: new).rendered(pretty: true))
             } else {
-                print(BetaHeaderReport.diffText(diff, old: old, new: new), terminator: "")
+                printOut(BetaHeaderReport.diffText(diff, old: old, new: new), terminator: "")
             }
         }
     }

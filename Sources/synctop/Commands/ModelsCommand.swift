@@ -33,13 +33,13 @@ struct ModelsCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try connection.settings()
         let fetched = try await connection.fetchCostMap(settings)
-        saveSnapshotQuietly(fetched, proxyURL: settings.baseURL)
+        saveSnapshotQuietly(fetched, proxyURL: settings.proxyName)
         let query = ModelQuery(filter: filter, sort: sort, descending: sort.descendingByDefault != reverse)
         let rows = query.rows(of: fetched.map)
         if json {
-            print(CostMapReport.modelsJSON(fetched.map, rows: rows, query: query, proxy: settings.baseURL).rendered(pretty: true))
+            printOut(CostMapReport.modelsJSON(fetched.map, rows: rows, query: query, proxy: settings.proxyName).rendered(pretty: true))
         } else {
-            print(CostMapReport.modelsText(fetched.map, rows: rows), terminator: "")
+            printOut(CostMapReport.modelsText(fetched.map, rows: rows), terminator: "")
             if rows.isEmpty { printError("synctop: no model matches \"\(filter)\" (\(fetched.map.entries.count) models)") }
         }
     }

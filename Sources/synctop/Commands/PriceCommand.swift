@@ -27,7 +27,7 @@ struct PriceCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try connection.settings()
         let fetched = try await connection.fetchCostMap(settings)
-        saveSnapshotQuietly(fetched, proxyURL: settings.baseURL)
+        saveSnapshotQuietly(fetched, proxyURL: settings.proxyName)
         guard let entry = fetched.map[model] else {
             let close = fetched.map.suggestions(for: model)
             var message = "synctop: no model \"\(model)\" in the cost map (\(fetched.map.entries.count) models)"
@@ -36,9 +36,9 @@ struct PriceCommand: AsyncParsableCommand {
             throw ExitStatus.notFound
         }
         if json {
-            print(CostMapReport.priceJSON(entry, proxy: settings.baseURL).rendered(pretty: true))
+            printOut(CostMapReport.priceJSON(entry, proxy: settings.proxyName).rendered(pretty: true))
         } else {
-            print(CostMapReport.priceText(entry), terminator: "")
+            printOut(CostMapReport.priceText(entry), terminator: "")
         }
     }
 }

@@ -94,9 +94,9 @@ struct SimulateCommand: AsyncParsableCommand {
             printError("synctop: cannot start the simulator: \(describeStartFailure(error, port: port))")
             throw ExitStatus.usage
         }
-        print("LiteLLM \(simulator.litellmVersion) simulator listening on \(sim.baseURL)\(simulator.noDb ? " (no database)" : "")")
+        printOut("LiteLLM \(simulator.litellmVersion) simulator listening on \(sim.baseURL)\(simulator.noDb ? " (no database)" : "")")
         let trust = sslCertfilePath.map { " --ca-file \($0)" } ?? ""
-        print("master key: \(simulator.masterKey)   try: synctop --url \(sim.baseURL)\(trust) with LITELLM_PROXY_API_KEY set")
+        printOut("master key: \(simulator.masterKey)   try: synctop --url \(sim.baseURL)\(trust) with LITELLM_PROXY_API_KEY set")
         fflush(nil) // stdout itself is a C global strict concurrency rejects
         await waitForTerminationSignal()
         try? await sim.shutdown()

@@ -27,10 +27,10 @@ struct StatusCommand: AsyncParsableCommand {
         await transport.shutdown()
         let now = Date()
         if json {
-            let value = StatusReport.json(snapshot, proxyURL: settings.baseURL, maskedKey: settings.maskedKey, checkedAt: now)
-            print(value.rendered(pretty: true))
+            let value = StatusReport.json(snapshot, proxyURL: settings.proxyName, maskedKey: settings.maskedKey, checkedAt: now)
+            printOut(value.rendered(pretty: true))
         } else {
-            print(StatusText.render(snapshot, settings: settings, now: now, zone: .system))
+            printOut(StatusText.render(snapshot, settings: settings, now: now, zone: .system))
         }
         if let error = snapshot.worstError {
             if json { printError("synctop: \(error.summary)") }
@@ -44,7 +44,7 @@ enum StatusText {
     static func render(_ s: ProxySnapshot, settings: ConnectionSettings, now: Date, zone: LocalZone) -> String {
         var lines: [String] = []
         let keyFrom = settings.keySourceName.map { " (\($0))" } ?? ""
-        lines.append("proxy         \(settings.baseURL)  key \(settings.maskedKey)\(keyFrom)")
+        lines.append("proxy         \(settings.proxyName)  key \(settings.maskedKey)\(keyFrom)")
         switch s.health {
         case .success(let h):
             var text = h.alive ? "alive" : "not alive"

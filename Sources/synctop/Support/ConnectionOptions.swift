@@ -37,9 +37,13 @@ struct ConnectionOptions: ParsableArguments {
         let environment = Environment.all()
         let file = try loadConfig(printWarnings: true)
         do {
-            return try ConnectionSettings.resolve(
+            let resolved = try ConnectionSettings.resolve(
                 urlFlag: url, keyFile: keyFile, environment: environment,
                 homeDirectory: environment["HOME"], configURL: file.url, configKeyFile: file.keyFile, readFile: LocalFile.readText)
+            // From here on every line printed, logged or stored is scrubbed of them.
+            Redactor.register(apiKey: resolved.apiKey)
+            URLText.registerSecrets(of: resolved.baseURL)
+            return resolved
         } catch {
             printError("synctop: \(error)")
             throw ExitStatus.usage

@@ -23,9 +23,9 @@ enum ExitStatus {
     }
 }
 
-/// Prints to stderr without Foundation.
+/// Prints to stderr without Foundation, through the sanitiser and redactor (`Output`).
 func printError(_ text: String) {
-    var line = text
+    var line = SafeText.forOutput(text)
     line += "\n"
     line.withCString { p in _ = fputs(p, stderrStream()) }
 }

@@ -89,7 +89,7 @@ import Testing
         let url = BetaHeaderSource(location: .url("https://x/m.json"), origin: .urlEnvironment)
         let cases: [(BetaHeaderSource, Result<[UInt8], HTTPGet.Failure>, String)] = [
             (url, .failure(.status(404)), "cannot read https://x/m.json: the server answered HTTP 404"),
-            (url, .failure(.timeout(seconds: 5)), "cannot read https://x/m.json: no answer within 5 s"),
+            (url, .failure(.timeout(seconds: 5)), "cannot read https://x/m.json: no complete answer within 5 s (--timeout)"),
             (url, .success(Array("{\"anthropic\": {".utf8)), "https://x/m.json is not a valid mapping: not valid JSON: line 1, column 16: expected '\"' to start a key, found end of input"),
             (url, .success(Array("{\"openai\": {}}".utf8)), "https://x/m.json is not a valid mapping: none of the provider keys anthropic, azure_ai, bedrock, bedrock_converse, vertex_ai"),
             (.init(location: .file("/missing.json"), origin: .fileFlag), .success([]), "cannot read /missing.json: no such file"),

@@ -187,7 +187,7 @@ import Testing
         }
         // A directory where the file should be.
         #expect(mkdir(dir.file("isdir"), 0o700) == 0)
-        #expect(throws: HistoryError.cannotRead(path: dir.file("isdir"), reason: "Is a directory")) {
+        #expect(throws: HistoryError.cannotRead(path: dir.file("isdir"), reason: "not a regular file")) {
             try HistoryStore(path: dir.file("isdir")).read()
         }
         #expect(throws: HistoryError.cannotWrite(path: dir.file("isdir"), reason: "Is a directory")) {
