@@ -54,14 +54,63 @@ import Testing
     @Test func intervalIsPrefilledWithTheCurrentOne() {
         var s = ready()
         _ = update(&s, .key(.char("e")))
-        #expect(s.dialog == .editInterval(.costMap, text: "6", error: nil))
+        #expect(s.dialog == .editInterval(.costMap, input: TextInput("6", limit: 12, selected: true), error: nil, confirming: nil))
         var none = S.polled(S.snapshot(cost: S.notScheduled))
         _ = update(&none, .key(.char("e")))
-        #expect(none.dialog == .editInterval(.costMap, text: "6", error: nil), "6 when none, the web UI's default")
+        #expect(none.dialog == .editInterval(.costMap, input: TextInput("6", limit: 12, selected: true), error: nil, confirming: nil),
+                "6 when none, the web UI's default")
         var beta = ready()
         _ = update(&beta, .key(.tab))
         _ = update(&beta, .key(.char("e")))
-        #expect(beta.dialog == .editInterval(.betaHeaders, text: "24", error: nil))
+        #expect(beta.dialog == .editInterval(.betaHeaders, input: TextInput("24", limit: 12, selected: true), error: nil, confirming: nil))
+    }
+
+    /// Issue 17: `e`, `0`, Enter over the prefilled 6 sent hours=60 at once.
+    @Test func theFirstKeyReplacesThePrefilledValue() {
+        var s = ready()
+        _ = update(&s, .key(.char("e")))
+        _ = update(&s, .key(.char("1")))
+        _ = update(&s, .key(.char("2")))
+        #expect(update(&s, .key(.enter)) == [.perform(.schedule(.costMap, hours: 12), generation: 1)])
+    }
+
+    @Test func arrowsEditInside() {
+        var s = ready()
+        _ = update(&s, .key(.char("e")))
+        _ = update(&s, .key(.left))  // deselects, cursor stays at the end
+        _ = update(&s, .key(.home))
+        _ = update(&s, .key(.char("1")))  // "16"
+        _ = update(&s, .key(.end))
+        _ = update(&s, .key(.backspace))  // "1"
+        _ = update(&s, .key(.char("8")))  // "18"
+        #expect(update(&s, .key(.enter)) == [.perform(.schedule(.costMap, hours: 18), generation: 1)])
+    }
+
+    @Test func aLargeJumpAsksOnceMore() {
+        var s = ready()
+        _ = update(&s, .key(.char("e")))
+        _ = update(&s, .key(.right))  // keep the 6, append: the old trap
+        _ = update(&s, .key(.char("6")))
+        #expect(update(&s, .key(.enter)) == [], "66 h is 11× the current 6 h: not sent yet")
+        guard case .editInterval(_, _, _, let confirming)? = s.dialog else { Issue.record("dialog closed"); return }
+        #expect(confirming == 66)
+        #expect(view(s).text.contains("more than 10×"))
+        #expect(update(&s, .key(.enter)) == [.perform(.schedule(.costMap, hours: 66), generation: 1)])
+
+        var big = ready()
+        _ = update(&big, .key(.char("e")))
+        for c in "200" { _ = update(&big, .key(.char(c))) }
+        #expect(update(&big, .key(.enter)) == [])
+        #expect(view(big).text.contains("above LiteLLM's UI maximum of 168 h"))
+        _ = update(&big, .key(.backspace))  // back to editing: nothing sent
+        #expect(big.actionInFlight == nil)
+    }
+
+    @Test func theFieldSaysWhatEnterWillDo() {
+        var s = ready()
+        _ = update(&s, .key(.char("e")))
+        for c in "60" { _ = update(&s, .key(.char(c))) }
+        #expect(view(s).text.contains("every 60 h (2d 12h) — next run ≈"))
     }
 
     func typing(_ text: String, into s: inout AppState) -> [Effect] {
@@ -75,8 +124,8 @@ import Testing
         var s = ready()
         _ = update(&s, .key(.char("e")))
         #expect(typing(text, into: &s) == [], "nothing sent for \(text.debugDescription)")
-        guard case .editInterval(_, let kept, let error)? = s.dialog else { Issue.record("dialog closed"); return }
-        #expect(kept == text, "what was typed stays")
+        guard case .editInterval(_, let kept, let error, _)? = s.dialog else { Issue.record("dialog closed"); return }
+        #expect(kept.text == text, "what was typed stays")
         #expect(error == HoursInput.parse(text).failure?.description)
         #expect(s.actionInFlight == nil)
     }
@@ -92,10 +141,10 @@ import Testing
         var s = ready()
         _ = update(&s, .key(.char("e")))
         _ = update(&s, .key(.char("8")))
-        #expect(s.dialog == .editInterval(.costMap, text: "68", error: nil))
+        #expect(s.dialog == .editInterval(.costMap, input: TextInput("8", limit: 12), error: nil, confirming: nil), "8 replaced the selected 6")
         _ = update(&s, .key(.backspace))
         _ = update(&s, .key(.backspace))
-        #expect(s.dialog == .editInterval(.costMap, text: "", error: nil))
+        #expect(s.dialog == .editInterval(.costMap, input: TextInput("", limit: 12), error: nil, confirming: nil))
         #expect(update(&s, .key(.escape)) == [])
         #expect(s.dialog == nil && s.notice == "interval unchanged")
         #expect(s.costMap.value?.intervalHours == 6, "Esc leaves everything as it was")

@@ -6,11 +6,7 @@ struct CommandLineBar {
     func draw(into buffer: inout CellBuffer, width: Int, y: Int) {
         guard state.isOpen, width > 2, y >= 0 else { return }
         buffer.fill(Rect(x: 0, y: y, width: width, height: 1), with: " ", role: .input)
-        let room = max(1, width - 3)
-        var shown = state.input.text
-        while DisplayWidth.of(shown) > room { shown.removeFirst() }  // the end of a long line shows
-        let used = buffer.draw([Span(":", .keyHint), Span(shown, .input)], x: 0, y: y, width: width)
-        buffer.cursor = (used, y)
+        InputField(prompt: [Span(":", .keyHint)], input: state.input).draw(into: &buffer, x: 0, y: y, width: width)
         if let message = state.message, y > 0 {
             buffer.fill(Rect(x: 0, y: y - 1, width: width, height: 1), with: " ", role: .dialog)
             buffer.draw([Span(" " + message, state.messageIsError ? .error : .dim)], x: 0, y: y - 1, width: width)

@@ -4,8 +4,10 @@ import ProxyAdmin
 public enum Dialog: Equatable, Sendable {
     /// "Reload the model cost map on http://… now?" — y/Enter confirms, n/Esc aborts.
     case confirm(JobAction)
-    /// The interval input, prefilled; `error` is why the last Enter was refused.
-    case editInterval(SyncJob, text: String, error: String?)
+    /// The interval input, prefilled and selected; `error` is why the last Enter was
+    /// refused; `confirming` is a value that needs a second Enter (above LiteLLM's UI
+    /// maximum, or more than 10× the current interval).
+    case editInterval(SyncJob, input: TextInput, error: String?, confirming: Int?)
 }
 
 /// A write under way, shown on its job's panel so a slow proxy does not look frozen.

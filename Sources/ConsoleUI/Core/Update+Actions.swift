@@ -24,7 +24,7 @@ func openActionDialog(_ state: inout AppState, _ action: Action) {
     case .cancelSchedule: state.dialog = .confirm(.cancel(job))
     case .editInterval:
         let current = state.job(job).value?.intervalHours ?? HoursInput.suggested
-        state.dialog = .editInterval(job, text: String(current), error: nil)
+        state.dialog = .editInterval(job, input: TextInput(String(current), limit: 12, selected: true), error: nil, confirming: nil)
     default: break
     }
 }
@@ -48,32 +48,38 @@ func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         default:
             return []
         }
-    case .editInterval(let job, var text, _):
-        switch key {
-        case .escape:
+    case .editInterval(let job, var input, _, let confirming):
+        if let hours = confirming {
+            // The second step: Enter or y sends; anything else goes back to editing.
+            if key == .enter || key == .char("y") || key == .char("Y") {
+                state.dialog = nil
+                return [send(&state, .schedule(job, hours: hours))]
+            }
+            state.dialog = .editInterval(job, input: input, error: nil, confirming: nil)
+            return key == .escape ? [] : handleDialogKey(&state, key)
+        }
+        switch input.apply(key) {
+        case .cancelled:
             state.dialog = nil
             state.notice = "interval unchanged"
             return []
-        case .enter:
-            switch HoursInput.parse(text) {
+        case .submitted:
+            switch HoursInput.parse(input.text) {
             case .success(let hours):
+                if IntervalPreview.needsConfirmation(hours, current: state.job(job).value?.intervalHours) {
+                    state.dialog = .editInterval(job, input: input, error: nil, confirming: hours)
+                    return []
+                }
                 state.dialog = nil
                 return [send(&state, .schedule(job, hours: hours))]
             case .failure(let why):
-                state.dialog = .editInterval(job, text: text, error: why.description)
+                state.dialog = .editInterval(job, input: input, error: why.description, confirming: nil)
                 return []
             }
-        case .backspace, .delete:
-            if !text.isEmpty { text.removeLast() }
-        case .ctrl("u"):
-            text = ""
-        case .char(let c) where text.count < 12 && !c.isNewline:
-            text.append(c)
-        default:
+        case .edited, .ignored:
+            state.dialog = .editInterval(job, input: input, error: nil, confirming: nil)
             return []
         }
-        state.dialog = .editInterval(job, text: text, error: nil)
-        return []
     }
 }
 

@@ -138,6 +138,7 @@ func handleMappingsAction(_ state: inout AppState, _ action: Action) -> [Effect]
     case .filter:
         m.mode = .table
         m.editingFilter = true
+        m.filter.selectAll()
     case .toggleSort:
         m.order = m.order == .name ? .support : .name
         m.selection = 0
@@ -147,6 +148,7 @@ func handleMappingsAction(_ state: inout AppState, _ action: Action) -> [Effect]
             return []
         }
         m.editingCheck = true
+        m.checkInput.selectAll()
     case .showChanges:
         guard m.changes != nil else {
             state.notice = "no reload seen yet: b compares the bundled copy with the current source"

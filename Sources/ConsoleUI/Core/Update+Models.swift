@@ -149,6 +149,7 @@ func handleModelsAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .filter:
         state.models.mode = .table
         state.models.editingFilter = true
+        state.models.filter.selectAll()
     case .nextSortColumn:
         let all = ModelColumn.allCases
         let next = all[((all.firstIndex(of: state.models.query.sort) ?? 0) + 1) % all.count]

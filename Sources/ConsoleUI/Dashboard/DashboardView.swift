@@ -50,7 +50,7 @@ public func view(_ state: AppState, zone: LocalZone = .utc, cache: PanelCache? =
         HelpOverlay(keyMap: state.config.keyMaps.dashboard, pollInterval: state.config.pollIntervalSeconds).draw(into: &buffer)
     }
     if let dialog = state.dialog {
-        DialogView(dialog: dialog, proxyURL: state.config.proxyURL).draw(into: &buffer)
+        DialogView(dialog: dialog, proxyURL: state.config.proxyURL, state: state, zone: zone).draw(into: &buffer)
     }
     return buffer
 }

@@ -4,6 +4,8 @@ import ProxyAdmin
 struct DialogView {
     var dialog: Dialog
     var proxyURL: String
+    var state: AppState
+    var zone: LocalZone
 
     func draw(into buffer: inout CellBuffer) {
         let width = min(buffer.width - 4, 64)
@@ -11,8 +13,7 @@ struct DialogView {
         let inner = width - 4
         var lines: [Line] = []
         var title = ""
-        var cursorLine: Int?
-        var cursorColumn = 0
+        var field: (line: Int, input: TextInput)?
         switch dialog {
         case .confirm(let action):
             title = action.verb.capitalized
@@ -20,18 +21,25 @@ struct DialogView {
             lines.append([])
             lines.append([Span("y", .keyHint), Span("/", .dim), Span("Enter", .keyHint), Span(" confirm    ", .text),
                           Span("n", .keyHint), Span("/", .dim), Span("Esc", .keyHint), Span(" abort", .text)])
-        case .editInterval(let job, let text, let error):
+        case .editInterval(let job, let input, let error, let confirming):
             title = "Reload interval: \(job.shortTitle)"
-            let field = " " + text + String(repeating: " ", count: max(1, 8 - DisplayWidth.of(text)))
-            lines.append([Span("Reload every ", .text), Span(field, .selected), Span(" hours (1–8760)", .text)])
-            cursorLine = 0
-            cursorColumn = DisplayWidth.of("Reload every ") + 1 + DisplayWidth.of(text)
-            if let error {
+            lines.append([])  // the field, drawn by InputField below
+            field = (0, input)
+            let status = state.job(job).value
+            if let hours = confirming {
+                for (i, part) in TextWrap.wrap(IntervalPreview.confirmationText(hours, current: status?.intervalHours), width: inner - 2).enumerated() {
+                    lines.append([Span(i == 0 ? "! " : "  ", .warning), Span(part, .warning)])
+                }
+            } else if let error {
                 for (i, part) in TextWrap.wrap(error, width: inner - 2).enumerated() {
                     lines.append([Span(i == 0 ? "✗ " : "  ", .error), Span(part, .error)])
                 }
+            } else if case .success(let hours) = HoursInput.parse(input.text) {
+                for part in TextWrap.wrap(IntervalPreview.text(hours, status: status, now: state.now, zone: zone), width: inner) {
+                    lines.append([Span(part, .value)])
+                }
             } else {
-                lines.append([Span("whole hours; LiteLLM's web UI default is 6", .dim)])
+                lines.append([Span("whole hours; LiteLLM's web UI offers 1–168, default 6", .dim)])
             }
             lines.append([])
             lines.append([Span("Enter", .keyHint), Span(" apply    ", .text), Span("Esc", .keyHint), Span(" leave unchanged", .text)])
@@ -43,8 +51,10 @@ struct DialogView {
         for (i, line) in lines.prefix(inside.height).enumerated() {
             buffer.draw(line, x: inside.x, y: inside.y + i, width: inside.width)
         }
-        if let cursorLine, cursorLine < inside.height {
-            buffer.cursor = (inside.x + min(cursorColumn, inside.width - 1), inside.y + cursorLine)
+        if let field, field.line < inside.height {
+            InputField(prompt: [Span("Reload every ", .text)], input: field.input, role: .input)
+                .draw(into: &buffer, x: inside.x, y: inside.y + field.line, width: min(inside.width, 26))
+            buffer.draw([Span(" hours", .text)], x: inside.x + min(inside.width, 26), y: inside.y + field.line, width: max(0, inside.width - 26))
         }
     }
 }

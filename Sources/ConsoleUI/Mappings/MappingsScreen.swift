@@ -50,23 +50,18 @@ struct MappingsScreen {
     }
 
     private func drawInputLine(into buffer: inout CellBuffer, _ m: MappingsState, x: Int, y: Int, width: Int) {
-        let prompt: String, text: String
+        let prompt: String, input: TextInput
         if m.editingCheck {
-            (prompt, text) = ("anthropic-beta: ", m.checkInput.text)
+            (prompt, input) = ("anthropic-beta: ", m.checkInput)
         } else if m.editingFilter {
-            (prompt, text) = ("filter: ", m.filter.text)
+            (prompt, input) = ("filter: ", m.filter)
         } else {
             var line = MappingCellText.legend
             if !m.filter.text.isEmpty { line = [Span("filter: ", .label), Span(m.filter.text, .value), Span(" (Esc clears)  ", .dim)] + line }
             buffer.draw(line, x: x, y: y, width: width)
             return
         }
-        // The field shows its end when the text is longer than the row (a pasted line).
-        let room = max(1, width - DisplayWidth.of(prompt) - 1)
-        var shown = text
-        while DisplayWidth.of(shown) > room { shown.removeFirst() }
-        let used = buffer.draw([Span(prompt, .label), Span(shown, .input)], x: x, y: y, width: width)
-        buffer.cursor = (x + used, y)
+        InputField(prompt: [Span(prompt, .label)], input: input).draw(into: &buffer, x: x, y: y, width: width)
     }
 
     /// The table above the selected beta's detail, when both fit; the table alone otherwise.

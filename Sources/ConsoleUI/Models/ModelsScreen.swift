@@ -69,11 +69,7 @@ struct ModelsScreen {
 
     private func drawInputLine(into buffer: inout CellBuffer, _ m: ModelsState, x: Int, y: Int, width: Int) {
         if m.editingFilter {
-            let room = max(1, width - 9)
-            var shown = m.filter.text
-            while DisplayWidth.of(shown) > room { shown.removeFirst() }
-            let used = buffer.draw([Span("filter: ", .label), Span(shown, .input)], x: x, y: y, width: width)
-            buffer.cursor = (x + used, y)
+            InputField(prompt: [Span("filter: ", .label)], input: m.filter).draw(into: &buffer, x: x, y: y, width: width)
             return
         }
         var line: Line = []
