@@ -89,6 +89,27 @@ public struct ConnectionSettings: Equatable, Sendable {
     /// user-info password as `***`. The transports alone get `baseURL`.
     public var proxyName: String { URLText.display(baseURL) }
 
+    /// A key goes over plain http to a host that is not this machine: anyone on the path
+    /// can read it. The header shows "key sent in clear" and commands warn once on stderr.
+    public var keySentInClear: Bool {
+        guard apiKey != nil, baseURL.lowercased().hasPrefix("http://") else { return false }
+        guard let target = HTTPTarget.parse(baseURL) else {
+            // User info or another form HTTPTarget leaves to AsyncHTTPClient: judge the host.
+            let rest = baseURL.dropFirst(7).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            let host = rest.split(separator: "@").last.map { String($0.split(separator: ":").first ?? "") } ?? ""
+            return !Self.isLoopback(host)
+        }
+        return !Self.isLoopback(target.host)
+    }
+
+    /// localhost, 127.0.0.0/8, ::1.
+    public static func isLoopback(_ host: String) -> Bool {
+        let h = host.lowercased()
+        if h == "localhost" || h.hasSuffix(".localhost") || h == "::1" || h == "[::1]" { return true }
+        let parts = h.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
+    }
+
     /// The key as it may be shown: never in full.
     public var maskedKey: String { apiKey.map(APIKey.mask) ?? "no key" }
 }

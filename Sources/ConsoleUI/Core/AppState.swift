@@ -15,6 +15,8 @@ public struct DashboardConfig: Equatable, Sendable {
     public var maxBackoffSeconds: Int
     /// `--read-only`: action keys only say so; no write is ever sent.
     public var readOnly: Bool
+    /// The key travels over plain http to another host: the header says so in red.
+    public var keyInClear = false
     /// The key tables, remapped by `config.toml` if it says so.
     public var keyMaps: KeyMaps
     /// Theme names `:theme` completes (shipped and the user's).

@@ -13,7 +13,7 @@ struct HeaderBar {
 
     func draw(into buffer: inout CellBuffer, width: Int, cache: PanelCache? = nil) {
         let config = state.config
-        let left = cache?.memo("header.left", key: [config.proxyURL, config.maskedKey, config.readOnly ? "ro" : ""]) { leftLine() }
+        let left = cache?.memo("header.left", key: [config.proxyURL, config.maskedKey, config.readOnly ? "ro" : "", config.keyInClear ? "clear" : ""]) { leftLine() }
             ?? leftLine()
         let right = pollText(), status = statusLine()
         buffer.drawRows(y: 0, height: 2, slot: "header", key: RowsKey(left: left, right: right, status: status, width: width), cache: cache) { b, top in
@@ -35,6 +35,7 @@ struct HeaderBar {
         var left: Line = [Span(" synctop ", .header)]
         if state.config.readOnly { left.append(Span("│ READ-ONLY ", .header)) }
         left += [Span("│ \(state.config.proxyURL) ", .header), Span("│ key \(state.config.maskedKey) ", .header)]
+        if state.config.keyInClear { left.append(Span(" KEY SENT IN CLEAR (http) ", .error)) }
         return left
     }
 

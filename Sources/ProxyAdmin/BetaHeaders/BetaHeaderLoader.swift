@@ -19,9 +19,10 @@ public enum BetaHeaderLoader {
     }
 
     /// The source's mapping, or the bundled copy with the reason it is used.
-    public static func load(_ source: BetaHeaderSource, fetch: Fetch = liveFetch, readFile: ReadFile = liveReadFile) async -> BetaHeaderLoad {
+    public static func load(_ source: BetaHeaderSource, fetch: Fetch = liveFetch, readFile: ReadFile = liveReadFile,
+                            timeoutSeconds: Int = timeoutSeconds) async -> BetaHeaderLoad {
         do throws(BetaHeaderLoadError) {
-            let mapping = try await loadExactly(source, fetch: fetch, readFile: readFile)
+            let mapping = try await loadExactly(source, fetch: fetch, readFile: readFile, timeoutSeconds: timeoutSeconds)
             return BetaHeaderLoad(mapping: mapping, source: source, failure: nil)
         } catch {
             return BetaHeaderLoad(mapping: bundled, source: source, failure: error)
@@ -30,7 +31,7 @@ public enum BetaHeaderLoader {
 
     /// The source's mapping or why it cannot be had.
     public static func loadExactly(
-        _ source: BetaHeaderSource, fetch: Fetch = liveFetch, readFile: ReadFile = liveReadFile
+        _ source: BetaHeaderSource, fetch: Fetch = liveFetch, readFile: ReadFile = liveReadFile, timeoutSeconds: Int = timeoutSeconds
     ) async throws(BetaHeaderLoadError) -> BetaHeaderMapping {
         let bytes: [UInt8]
         switch source.location {

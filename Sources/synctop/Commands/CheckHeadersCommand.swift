@@ -30,6 +30,7 @@ struct CheckHeadersCommand: AsyncParsableCommand {
     var json = false
 
     @OptionGroup var source: MappingSourceOptions
+    @OptionGroup var download: TimeoutOption
     @OptionGroup var configFile: ConfigOption
 
     func validate() throws {
@@ -37,7 +38,8 @@ struct CheckHeadersCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let load = await BetaHeaderLoader.load(source.source(config: try configFile.load(printWarnings: true)))
+        let load = await BetaHeaderLoader.load(source.source(config: try configFile.load(printWarnings: true)),
+                                               fetch: download.fetch, timeoutSeconds: download.seconds)
         if let failure = load.failure {
             printError("synctop: warning: \(failure); checking against synctop's bundled copy, which may differ from what the proxy loaded")
         }

@@ -53,7 +53,7 @@ struct CostMapDiffCommand: AsyncParsableCommand {
     }
 
     private func sinceLastSnapshot() async throws {
-        let settings = try connection.settings()
+        let settings = try connection.settings(warnKeyInClear: false)
         let fetched = try await connection.fetchCostMap(settings)
         let store = costMapSnapshots(proxyURL: settings.proxyName)
         guard let snapshot = store.latest() else { return try saveBaseline(fetched, store: store, proxy: settings.proxyName) }
@@ -120,7 +120,7 @@ func loadCostMap(_ argument: String, timeout: Int) async throws -> CostMap {
     let bytes: [UInt8]
     if lower.hasPrefix("http://") || lower.hasPrefix("https://") {
         do {
-            bytes = try await HTTPGet.fetch(argument, timeoutSeconds: timeout)
+            bytes = try await DownloadProgress.fetch(argument, timeoutSeconds: timeout)
         } catch {
             printError("synctop: \(argument): \(error)")
             throw ExitStatus.unreachable

@@ -54,6 +54,7 @@ struct DashboardOptions: ParsableArguments {
     func dashboardConfig(_ settings: ConnectionSettings, _ config: ConfigFile) -> DashboardConfig {
         var dashboard = DashboardConfig(proxyURL: settings.proxyName, maskedKey: settings.maskedKey, pollIntervalSeconds: interval(config),
                                         readOnly: readOnly(config), keyMaps: config.keyMaps)
+        dashboard.keyInClear = settings.keySentInClear
         // `:theme <Tab>` offers the user's themes too.
         let mine = ThemeCatalog.userDirectory(environment: Environment.all()).map(Self.themeFiles) ?? []
         dashboard.themeNames += mine.filter { !dashboard.themeNames.contains($0) }
@@ -97,7 +98,7 @@ struct DashboardCommand: ParsableCommand, MainThreadCommand {
     func run() throws { try runOnMainThread() }
 
     func runOnMainThread() throws {
-        let settings = try connection.settings()
+        let settings = try connection.settings(warnKeyInClear: false)
         let file = try connection.loadConfig()
         let (client, _) = try connection.client(settings, readOnly: options.readOnly(file))
         try runDashboard(client: client, config: options.dashboardConfig(settings, file), terminal: try options.terminalOptions(file),

@@ -28,6 +28,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         let settings = ConnectionSettings(baseURL: sim.baseURL, urlOrigin: .defaultValue, apiKey: simulator.masterKey,
                                           keyOrigin: .flag, keySourceName: "demo")
+        Redactor.register(apiKey: settings.apiKey)
         guard let transport = SocketTransport(baseURL: sim.baseURL) else {
             printError("synctop: the simulator's address \(sim.baseURL) is not plain http")
             throw ExitStatus.usage

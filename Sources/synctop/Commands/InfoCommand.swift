@@ -24,7 +24,7 @@ struct InfoCommand: ParsableCommand {
 
     func run() throws {
         let env = Environment.all()
-        let settings = try connection.settings()
+        let settings = try connection.settings(warnKeyInClear: false)
         let file = try connection.loadConfig()
         let args = CommandLine.arguments
         func given(_ flag: String) -> Bool { args.contains { $0 == flag || $0.hasPrefix(flag + "=") } }

@@ -27,10 +27,12 @@ struct MappingsCommand: AsyncParsableCommand {
         var json = false
 
         @OptionGroup var source: MappingSourceOptions
+        @OptionGroup var download: TimeoutOption
     @OptionGroup var configFile: ConfigOption
 
         func run() async throws {
-            let load = await BetaHeaderLoader.load(source.source(config: try configFile.load(printWarnings: true)))
+            let load = await BetaHeaderLoader.load(source.source(config: try configFile.load(printWarnings: true)),
+                                                   fetch: download.fetch, timeoutSeconds: download.seconds)
             if let failure = load.failure {
                 printError("synctop: warning: \(failure); showing synctop's bundled copy, which may differ from what the proxy loaded")
             }
@@ -65,9 +67,11 @@ struct MappingsCommand: AsyncParsableCommand {
         @Flag(help: "Write JSON: {\"old\", \"new\", \"added_betas\", \"removed_betas\", \"added_columns\", ...}.")
         var json = false
 
+        @OptionGroup var download: TimeoutOption
+
         func run() async throws {
-            let before = try await loadExactly(old)
-            let after = try await loadExactly(new)
+            let before = try await loadExactly(old, download)
+            let after = try await loadExactly(new, download)
             let diff = BetaHeaderDiff(from: before, to: after)
             if json {
                 printOut(BetaHeaderReport.diffJSON(diff, old: old, new: new).rendered(pretty: true))
@@ -79,10 +83,10 @@ struct MappingsCommand: AsyncParsableCommand {
 }
 
 /// A `diff` argument, read as given: no fallback to the bundled copy.
-func loadExactly(_ argument: String) async throws -> BetaHeaderMapping {
+func loadExactly(_ argument: String, _ download: TimeoutOption) async throws -> BetaHeaderMapping {
     let source = BetaHeaderSource.argument(argument)
     do {
-        return try await BetaHeaderLoader.loadExactly(source)
+        return try await BetaHeaderLoader.loadExactly(source, fetch: download.fetch, timeoutSeconds: download.seconds)
     } catch {
         printError("synctop: \(error)")
         switch error {

@@ -31,7 +31,7 @@ struct ModelsCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let settings = try connection.settings()
+        let settings = try connection.settings(warnKeyInClear: false)
         let fetched = try await connection.fetchCostMap(settings)
         saveSnapshotQuietly(fetched, proxyURL: settings.proxyName)
         let query = ModelQuery(filter: filter, sort: sort, descending: sort.descendingByDefault != reverse)

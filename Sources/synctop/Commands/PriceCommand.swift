@@ -25,7 +25,7 @@ struct PriceCommand: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        let settings = try connection.settings()
+        let settings = try connection.settings(warnKeyInClear: false)
         let fetched = try await connection.fetchCostMap(settings)
         saveSnapshotQuietly(fetched, proxyURL: settings.proxyName)
         guard let entry = fetched.map[model] else {

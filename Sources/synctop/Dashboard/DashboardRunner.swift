@@ -130,8 +130,9 @@ struct DashboardRunner {
 
     private func startMappingsLoad(_ generation: Int, mailbox: Mailbox) {
         let source = mappingSource
+        let timeout = client.timeoutSeconds  // --timeout bounds the mapping fetch too
         Task.detached(executorPreference: workExecutor) {
-            let load = await BetaHeaderLoader.load(source)
+            let load = await BetaHeaderLoader.load(source, timeoutSeconds: timeout)
             mailbox.post(.mappingsLoaded(generation: generation, load: load, at: Date()))
         }
     }

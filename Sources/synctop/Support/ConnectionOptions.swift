@@ -33,7 +33,9 @@ struct ConnectionOptions: ParsableArguments {
     }
 
     /// Resolves URL and key, or exits 64 with the reason.
-    func settings() throws -> ConnectionSettings {
+    /// `warnKeyInClear`: commands warn on stderr; the dashboard (which owns the terminal)
+    /// shows the marker in its header instead.
+    func settings(warnKeyInClear: Bool = true) throws -> ConnectionSettings {
         let environment = Environment.all()
         let file = try loadConfig(printWarnings: true)
         do {
@@ -43,6 +45,9 @@ struct ConnectionOptions: ParsableArguments {
             // From here on every line printed, logged or stored is scrubbed of them.
             Redactor.register(apiKey: resolved.apiKey)
             URLText.registerSecrets(of: resolved.baseURL)
+            if resolved.keySentInClear && warnKeyInClear {
+                printError("synctop: warning: the API key is sent in clear over http:// to \(resolved.proxyName): use https:// for a proxy on another host")
+            }
             return resolved
         } catch {
             printError("synctop: \(error)")

@@ -30,6 +30,11 @@ func printError(_ text: String) {
     line.withCString { p in _ = fputs(p, stderrStream()) }
 }
 
+/// Our own control bytes (the progress line's `\r` and erase), already-sanitised text only.
+func printErrorRaw(_ text: String) {
+    text.withCString { p in _ = fputs(p, stderrStream()); _ = fflush(stderrStream()) }
+}
+
 #if canImport(Glibc)
 import Glibc
 /// `stderr` itself is a global C var that strict concurrency rejects.
