@@ -56,6 +56,9 @@ struct OutgoingResponse: Sendable {
     /// Answers from Starlette's outermost error handler skip LiteLLM's middleware, so they
     /// carry no `vary`/security headers.
     var bypassesMiddleware = false
+    /// Fault modes: a chunked body that never ends, or no answer at all.
+    var endless = false
+    var hangs = false
 
     static func json(_ status: Int, _ value: PythonJSON) -> OutgoingResponse {
         OutgoingResponse(status: status, body: ByteBuffer(bytes: PythonJSONWriter.encode(value)))

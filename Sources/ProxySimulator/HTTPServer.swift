@@ -58,10 +58,17 @@ final class SimulatorHTTPHandler: ChannelInboundHandler, RemovableChannelHandler
         // Handled even if the client gave up while we stalled: a real proxy finishes a slow
         // reload after the caller timed out, and that is what timeout tests need to see.
         let (response, dateMicros) = core.respond(to: request)
-        guard context.channel.isActive else { return }
+        guard context.channel.isActive, !response.hangs else { return }  // a hang: the client gives up
         var headers = HTTPHeaders()
         for (name, value) in response.headerFields(dateHeader: PythonISOFormat.httpDate(micros: dateMicros), closeConnection: !keepAlive) {
             headers.add(name: name, value: value)
+        }
+        if response.endless {
+            headers.remove(name: "content-length")
+            headers.add(name: "transfer-encoding", value: "chunked")
+            context.writeAndFlush(wrapOutboundOut(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers))), promise: nil)
+            pumpEndless(context: context, sent: 0)
+            return
         }
         // uvicorn answers HTTP/1.1 even to an HTTP/1.0 request.
         let head = HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
@@ -82,6 +89,19 @@ final class SimulatorHTTPHandler: ChannelInboundHandler, RemovableChannelHandler
             context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
                 loopBoundContext.value.close(promise: nil)
             }
+        }
+    }
+
+    /// The `endless` fault: 64 KB chunks, each written when the last one is flushed, until
+    /// the client closes the connection (or 4 GB, so a client that never does still ends).
+    private func pumpEndless(context: ChannelHandlerContext, sent: Int) {
+        guard context.channel.isActive, sent < 4 << 30 else { return context.close(promise: nil) }
+        let chunk = ByteBuffer(repeating: UInt8(ascii: "x"), count: 64 << 10)
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(chunk)))).whenComplete { result in
+            guard case .success = result else { return }
+            let (handler, context) = loopBound.value
+            handler.pumpEndless(context: context, sent: sent + chunk.readableBytes)
         }
     }
 

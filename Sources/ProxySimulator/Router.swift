@@ -6,7 +6,7 @@ enum Endpoint: Sendable {
     case reloadCostMap, scheduleCostMap, cancelCostMap, costMapStatus, costMapSource
     case reloadBetaHeaders, scheduleBetaHeaders, cancelBetaHeaders, betaHeadersStatus
     case publicCostMap, liveliness, readiness, models
-    case simRequests, simAdvance, simFailNextReload, simStall, simReset, simRemote, simDrop, simConnections
+    case simRequests, simAdvance, simFailNextReload, simStall, simReset, simRemote, simDrop, simConnections, simFault, simClearFaults
     case simRemoteBetaHeadersFile, simRemoteCostMapFile
 }
 
@@ -59,6 +59,8 @@ enum Router {
         Route("POST", "/_sim/reset", .simReset, auth: false),
         Route("POST", "/_sim/drop", .simDrop, auth: false),
         Route("GET", "/_sim/connections", .simConnections, auth: false),
+        Route("POST", "/_sim/fault", .simFault, auth: false),
+        Route("DELETE", "/_sim/fault", .simClearFaults, auth: false),
         Route("POST", "/_sim/remote", .simRemote, auth: false),
         Route("GET", "/_sim/remote/anthropic_beta_headers_config.json", .simRemoteBetaHeadersFile, auth: false),
         Route("GET", "/_sim/remote/model_prices_and_context_window.json", .simRemoteCostMapFile, auth: false),

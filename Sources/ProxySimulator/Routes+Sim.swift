@@ -53,6 +53,21 @@ extension SimulatorCore {
         return .json(200, .object(["dropped_requests": .int(count)]))
     }
 
+    /// `mode` (see `FaultMode`), `path` (a prefix, default every LiteLLM path), `count`
+    /// (answers to rewrite, default all).
+    func simFault(_ request: IncomingRequest, state: inout SimulatorState) throws(ResponseError) -> OutgoingResponse {
+        guard let raw = request.queryValue("mode"), let mode = FaultMode(rawValue: raw) else {
+            throw ResponseError(.detail(400, "mode must be one of: \(FaultMode.allCases.map(\.rawValue).joined(separator: ", "))"))
+        }
+        var count: Int?
+        if let rawCount = request.queryValue("count") {
+            guard let parsed = Int(rawCount), parsed >= 0 else { throw ResponseError(.detail(400, "count must be an integer >= 0")) }
+            count = parsed
+        }
+        state.faults.append(Fault(mode: mode, pathPrefix: request.queryValue("path") ?? "", remaining: count))
+        return .json(200, .object(["faults": .int(state.faults.count)]))
+    }
+
     func simReset(state: inout SimulatorState) -> OutgoingResponse {
         state = SimulatorState(seed: seed, configuration: configuration)
         return .json(200, clockBody(state))

@@ -35,6 +35,8 @@ public struct SimulatorConfiguration: Sendable {
     /// An idle keep-alive connection is closed after this long: uvicorn's
     /// `timeout_keep_alive`, 5 s unless LiteLLM is started with `--keepalive_timeout`.
     public var keepAliveTimeout: Duration = .seconds(5)
+    /// Misbehaviour from the start (`--fault`); `/_sim/fault` adds more at run time.
+    public var faults: [Fault] = []
 
     public init() {}
 }

@@ -41,8 +41,11 @@ final class SimulatorCore: Sendable {
 
     /// Produces the response and applies its effects. LiteLLM traffic is logged; `/_sim/` is not.
     func respond(to request: IncomingRequest) -> (OutgoingResponse, dateMicros: Int64) {
-        let response = produceResponse(request)
+        var response = produceResponse(request)
         return state.withLock { state in
+            if !request.path.hasPrefix("/_sim/"), let fault = state.takeFault(for: request.path) {
+                response = response.faulted(fault, request: request)
+            }
             if !request.path.hasPrefix("/_sim/") {
                 state.log(
                     time: request.arrivalMicros, method: request.method, path: request.uri,
@@ -102,6 +105,10 @@ final class SimulatorCore: Sendable {
         case .simStall: return try simStall(request, state: &state)
         case .simReset: return simReset(state: &state)
         case .simDrop: return try simDrop(request, state: &state)
+        case .simFault: return try simFault(request, state: &state)
+        case .simClearFaults:
+            state.faults = []
+            return .json(200, .object(["faults": .int(0)]))
         case .simConnections: return .json(200, .object(["accepted": .int(connectionsAccepted.withLock { $0 })]))
         case .simRemote: return try simRemote(request, state: &state)
         case .simRemoteBetaHeadersFile: return .json(200, prebuilt: seed[state.remoteRelease].betaHeaders.file)

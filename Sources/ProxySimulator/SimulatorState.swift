@@ -55,6 +55,8 @@ struct SimulatorState: Sendable {
     /// Drop injection: the next `dropRemaining` LiteLLM requests get no answer; their
     /// connection is closed.
     var dropRemaining = 0
+    /// Fault injection (`Faults.swift`), first match wins.
+    var faults: [Fault] = []
 
     var requestLog: [SimulatedRequest] = []
     var nextSequence = 1
@@ -62,6 +64,7 @@ struct SimulatorState: Sendable {
 
     init(seed: SeedData, configuration: SimulatorConfiguration, clock: SimulatedClock = SimulatedClock()) {
         self.clock = clock
+        faults = configuration.faults
         let now = clock.nowMicros()
         let bundled = seed[.v1_100_5]
         costMap = bundled.costMap

@@ -47,3 +47,13 @@ import Testing
         #expect(buffer.cursor!.x <= 11)
     }
 }
+
+@Suite struct KeyInClearHeaderTests {
+    @Test func theHeaderSaysTheKeyTravelsInClear() {
+        var s = Scenarios.polled(Scenarios.snapshot(), size: ScreenSize(width: 120, height: 30))
+        #expect(!view(s).text.contains("KEY SENT IN CLEAR"))
+        s.config.keyInClear = true
+        #expect(view(s).text.contains("KEY SENT IN CLEAR (http)"))
+        #expect(view(s).role(of: "KEY SENT IN CLEAR") == .error)
+    }
+}

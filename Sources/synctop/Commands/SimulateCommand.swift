@@ -18,12 +18,18 @@ struct SimulatorOptions: ParsableArguments {
     @Option(help: "Which LiteLLM release to answer as (1.100.5 or 1.109.1).")
     var litellmVersion: String = LiteLLMVersion.v1_109_1.rawValue
 
+    @Option(help: ArgumentHelp("Misbehave on purpose, for tests: MODE or MODE:PATH-PREFIX, repeatable. Modes: \(FaultMode.allCases.map(\.rawValue).joined(separator: ", ")). At run time: POST /_sim/fault?mode=&path=&count=.", valueName: "mode[:path]"))
+    var fault: [String] = []
+
     func validate() throws {
         guard LiteLLMVersion(rawValue: litellmVersion) != nil else {
             throw ValidationError("--litellm-version must be one of \(LiteLLMVersion.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard (0...60_000).contains(latency) else { throw ValidationError("--latency must be 0 to 60000 ms") }
         guard !masterKey.isEmpty else { throw ValidationError("--master-key must not be empty") }
+        for f in fault where Fault(flag: f) == nil {
+            throw ValidationError("--fault \(f): the mode must be one of \(FaultMode.allCases.map(\.rawValue).joined(separator: ", ")), optionally :PATH")
+        }
     }
 
     func configuration(port: Int, demo: Bool) -> SimulatorConfiguration {
@@ -34,6 +40,7 @@ struct SimulatorOptions: ParsableArguments {
         c.latency = .milliseconds(latency)
         c.litellmVersion = LiteLLMVersion(rawValue: litellmVersion) ?? .v1_109_1
         c.demoSchedules = demo
+        c.faults = fault.compactMap(Fault.init(flag:))
         return c
     }
 }

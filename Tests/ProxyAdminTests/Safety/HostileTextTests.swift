@@ -149,3 +149,21 @@ import Testing
         #expect(RunEvidence.cause(of: Self.last.addingTimeInterval(60), before: JobStatus(scheduled: false)) == .otherClient)
     }
 }
+
+@Suite struct KeyInClearTests {
+    func settings(_ url: String, key: String? = "sk-abcdefghijkl") -> ConnectionSettings {
+        ConnectionSettings(baseURL: url, urlOrigin: .flag, apiKey: key, keyOrigin: .flag, keySourceName: nil)
+    }
+
+    @Test func onlyPlainHTTPToAnotherHostWithAKey() {
+        #expect(settings("http://litellm.prod.internal:4000").keySentInClear)
+        #expect(settings("http://10.0.0.11:4000").keySentInClear)
+        #expect(settings("http://ops:pw@gateway:4000").keySentInClear)
+        #expect(!settings("https://litellm.prod.internal").keySentInClear)
+        #expect(!settings("http://127.0.0.1:4000").keySentInClear)
+        #expect(!settings("http://127.1.2.3:4000").keySentInClear)
+        #expect(!settings("http://localhost:4000").keySentInClear)
+        #expect(!settings("http://[::1]:4000").keySentInClear)
+        #expect(!settings("http://litellm:4000", key: nil).keySentInClear, "no key, nothing to leak")
+    }
+}
