@@ -181,3 +181,24 @@ struct HostileProxyEndToEndTests {
         #expect(!(info.out + info.err).contains("hunter22"))
     }
 }
+
+@Suite(.serialized, .enabled(if: Harness.hasBinary, "needs the built synctop (swift build)"))
+struct DownloadProgressEndToEndTests {
+    @Test func aSlowDownloadShowsProgressOnATerminalAndEndsAtItsTimeout() throws {
+        let sim = try SimulatorProcess(args: ["--latency", "2500"])
+        defer { sim.stop() }
+        let url = sim.baseURL + "/public/litellm_model_cost_map"
+        let tmux = try TmuxSession(command: "\(Harness.binary) diff --timeout 10 \(url) \(url) | tail -3")
+        defer { tmux.kill() }
+        let progress = tmux.waitFor("synctop: downloading \(url) … 1 s (--timeout 10)", timeout: 10)
+        #expect(progress.found, "\(progress.screen)")
+        let done = tmux.waitFor("EXITED", timeout: 20)
+        #expect(done.found)
+        #expect(!done.screen.contains("downloading"), "the progress line is cleared when done: \(done.screen)")
+
+        // Not a terminal: no progress line; and the timeout is the one stated.
+        let r = try Harness.run(Harness.binary, ["diff", "--timeout", "1", url, url])
+        #expect(!r.err.contains("downloading"))
+        #expect(r.err.contains("within 1 s"), "\(r.err)")
+    }
+}
