@@ -26,8 +26,10 @@ public enum RunEvidence {
     /// A `last_run` further ahead of our clock than this means the proxy's clock is ahead.
     public static let clockSkewTolerance: TimeInterval = 60
 
-    public static func cause(of run: Date, before old: JobStatus) -> Cause {
-        guard old.scheduled, let hours = old.intervalHours else { return .otherClient }
+    /// `after` is the status that shows the run: a schedule set since the last poll fires
+    /// at its first check, so a run with it is the schedule's.
+    public static func cause(of run: Date, before old: JobStatus, after new: JobStatus? = nil) -> Cause {
+        guard old.scheduled, let hours = old.intervalHours else { return new?.scheduled == true ? .schedule : .otherClient }
         let expected = old.nextRun ?? old.lastRun.map { $0.addingTimeInterval(TimeInterval(hours) * 3600) }
         // Never run before: a schedule that never ran fires at its first check.
         guard let expected else { return .schedule }

@@ -103,7 +103,7 @@ struct HistoryEndToEndTests {
         _ = try Harness.curl(["-X", "POST", "-H", "Authorization: Bearer \(SimulatorProcess.masterKey)",
                               "\(sim.baseURL)/schedule/model_cost_map_reload?hours=1"])
         _ = try Harness.curl(["-X", "POST", "\(sim.baseURL)/_sim/advance?seconds=1"])
-        #expect(tmux.waitFor("ran a reload by itself", timeout: 15).found)
+        #expect(tmux.waitFor("ran a scheduled reload", timeout: 15).found)
         #expect(Harness.eventually { (try? lines(state))?.contains { $0["action"] as? String == "observed_run" } == true })
     }
 }

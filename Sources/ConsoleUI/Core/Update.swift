@@ -236,7 +236,7 @@ private func noteChanges(_ state: inout AppState, job: SyncJob, old: JobStatus?,
             logEvent(&state, at, "\(job.title): last run moved back to \(ProxyTimestamp.format(run)) (had been \(ProxyTimestamp.format(seen))): "
                      + "not counted as a run (another proxy process answered, or its database was restored)", .warning)
         } else if !(state.ownRuns[job].map { abs($0.timeIntervalSince(run)) < 2 } ?? false) {
-            let cause = RunEvidence.cause(of: run, before: old)
+            let cause = RunEvidence.cause(of: run, before: old, after: new)
             logEvent(&state, at, "\(job.title): \(cause.eventText)", .ok)
             effects.append(.record(.observedRun(job, proxy: state.config.proxyURL, lastRun: run, cause: cause)))
             if job == .betaHeaders, let reread = rereadMappingsAfterReload(&state, ownReload: false) { effects.append(reread) }

@@ -147,6 +147,8 @@ import Testing
         #expect(RunEvidence.cause(of: Self.last.addingTimeInterval(6 * 3600 + 30), before: Self.status) == .schedule)
         #expect(RunEvidence.cause(of: Self.last.addingTimeInterval(3600), before: Self.status) == .otherClient)
         #expect(RunEvidence.cause(of: Self.last.addingTimeInterval(60), before: JobStatus(scheduled: false)) == .otherClient)
+        #expect(RunEvidence.cause(of: Self.last.addingTimeInterval(60), before: JobStatus(scheduled: false), after: Self.status) == .schedule,
+                "a schedule set since the last poll fires at its first check")
     }
 }
 
