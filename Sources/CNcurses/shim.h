@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <signal.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -99,6 +100,31 @@ static inline void cn_chain_handler(const struct sigaction *previous, int sig, s
         if (previous->sa_sigaction) previous->sa_sigaction(sig, info, context);
     } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN && previous->sa_handler) {
         previous->sa_handler(sig);
+    }
+}
+
+// One line on stderr after a crash, with write(2) only (async-signal-safe): which signal,
+// that the terminal is back, and how to get a backtrace next time.
+static inline void cn_write_crash_note(int sig, int backtrace) {
+    const char *name;
+    switch (sig) {
+    case SIGSEGV: name = "SIGSEGV"; break;
+    case SIGILL: name = "SIGILL"; break;
+    case SIGTRAP: name = "SIGTRAP"; break;
+    case SIGABRT: name = "SIGABRT"; break;
+    case SIGBUS: name = "SIGBUS"; break;
+    case SIGFPE: name = "SIGFPE"; break;
+    default: name = "a crash signal"; break;
+    }
+    const char *head = "\nsynctop crashed (";
+    const char *tail = backtrace ? "); the terminal is restored. Swift's backtrace follows.\n"
+        : "); the terminal is restored. Run with SYNCTOP_BACKTRACE=1 for a backtrace (it takes ~30 s).\n";
+    const char *parts[] = { head, name, tail };
+    for (int i = 0; i < 3; i++) {
+        size_t n = 0;
+        while (parts[i][n]) n++;
+        ssize_t ignored = write(2, parts[i], n);
+        (void)ignored;
     }
 }
 

@@ -6,10 +6,10 @@ import Darwin
 #endif
 
 // The terminal must never be left in the alternate screen with echo off. Three paths lead
-// out: SIGINT/TERM/HUP/QUIT become a byte in a pipe that `waitForEvent` turns into
-// `.terminate` (the app then calls `restore()`); a crash signal calls `endwin`, chains to
-// whatever handled it before (Swift's backtracer, installed at startup on Linux) and then
-// dies by the default action; `atexit` calls `endwin` if the app exited without `restore()`.
+// out: every signal whose default action ends the process (`terminateSignals`) becomes a
+// byte in a pipe that `waitForEvent` turns into `.terminate` (the app then calls
+// `restore()` and exits 128+N); a crash signal calls `endwin` and dies at once by the
+// default action; `atexit` calls `endwin` if the app exited without `restore()`.
 
 /// What the handlers read and write. Signal handlers are C function pointers without
 /// context and must not lock or allocate, so this lives in raw memory reached through a
@@ -24,6 +24,8 @@ private struct HandlerState {
     var pipeInstalled = false
     var atexitInstalled = false
     var crashInstalled = false
+    /// `SYNCTOP_BACKTRACE` was set: chain to Swift's backtracer after restoring.
+    var chainCrash = false
     var terminateInstalled = false
     var windowChangeInstalled = false
 }
@@ -46,7 +48,10 @@ nonisolated(unsafe) private let previousActions: UnsafeMutablePointer<sigaction>
 }()
 
 enum RestoreHandlers {
-    static let terminateSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    /// Every signal whose default action ends the process, except the crash signals below
+    /// (and SIGPIPE, which the app ignores; SIGKILL and SIGSTOP cannot be caught).
+    static let terminateSignals: [Int32] = [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM,
+                                            SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGSYS]
     static let crashSignals: [Int32] = [SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE]
 
     /// The read end of the signal pipe, or -1 before `installSignalPipe`.
@@ -84,6 +89,7 @@ enum RestoreHandlers {
     static func installCrashHandlers() {
         guard !state.pointee.crashInstalled else { return }
         state.pointee.crashInstalled = true
+        state.pointee.chainCrash = getenv("SYNCTOP_BACKTRACE").map { $0.pointee != 0 } ?? false
         installAlternateStack()
         for sig in crashSignals {
             _ = cn_install_handler(sig, handleCrash, SA_ONSTACK, previousActions + Int(sig))
@@ -107,7 +113,7 @@ enum RestoreHandlers {
         _ = cn_install_handler(SIGWINCH, handleWindowChange, SA_RESTART, previousActions + Int(SIGWINCH))
     }
 
-    /// Tests only: puts the previous SIGINT/TERM/HUP/QUIT actions back.
+    /// Tests only: puts the previous actions of `terminateSignals` back.
     static func uninstallTerminateHandlers() {
         guard state.pointee.terminateInstalled else { return }
         for sig in terminateSignals { _ = cn_restore_handler(sig, previousActions + Int(sig)) }
@@ -168,11 +174,15 @@ private func handleWindowChange(_ sig: Int32, _ info: UnsafeMutablePointer<sigin
 }
 
 /// Minimal on purpose: `endwin` (not async-signal-safe, but the accepted price for a usable
-/// terminal after a crash), then the previous handler (Swift's backtracer prints its
-/// report), then the default action. The backtracer only returns, counting on the fault
-/// to repeat; a signal sent by `kill` or `raise` does not repeat, so we re-raise it.
+/// terminal after a crash), one line on stderr, then the default action at once. Not
+/// chained to Swift's backtracer unless `SYNCTOP_BACKTRACE` asks: it held the dead process
+/// ~31 s while symbolicating (and waited for a key on a terminal), which an operator sees
+/// as a hang. A fault repeats when the handler returns; a signal sent by `kill` or `raise`
+/// does not, so it is raised again.
 private func handleCrash(_ sig: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
     endCursesNow()
-    cn_chain_handler(previousActions + Int(sig), sig, info, context)
+    let chain = state.pointee.chainCrash
+    cn_write_crash_note(sig, chain ? 1 : 0)
+    if chain { cn_chain_handler(previousActions + Int(sig), sig, info, context) }
     cn_default_and_raise(sig)
 }

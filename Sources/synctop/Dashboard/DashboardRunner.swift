@@ -38,6 +38,7 @@ struct DashboardRunner {
         var state = AppState(config: config, now: Date(), size: ScreenSize(width: size.width, height: size.height))
         var pending: [Msg] = [.tick(Date())]
         var firstFrame = FirstFrameProbe()
+        var testCrash = TestCrash()
         var endedBy: Int32?
         var drawNow = true
         let panels = PanelCache() // a tick redraws only the panel rows whose text moved
@@ -79,6 +80,7 @@ struct DashboardRunner {
             if drawNow {
                 screen.draw(view(state, zone: .system, cache: panels))
                 firstFrame.noteDrawn(state)
+                testCrash.afterFrame(state)
                 drawNow = false
             }
 
