@@ -1,5 +1,8 @@
 import ArgumentParser
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The process entry: synchronous, so that the dashboard's loop runs on the main thread
 /// itself. An async `main` runs everything on libdispatch's main queue, which on Linux is
@@ -9,6 +12,9 @@ import Dispatch
 @main
 enum Entry {
     static func main() {
+        // Process-wide: a closed pipe or socket is an EPIPE where we write (`StandardOutput`,
+        // the transports), never a silent death mid-command.
+        _ = signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let status = StatusFastPath.command(arguments) {
             runAsync { await StatusFastPath.run(status) }
