@@ -14,6 +14,8 @@ import Foundation
 public struct CostMapSnapshotStore: Sendable {
     public let directory: String
     public let keep: Int
+    /// `write(2)`; tests put in one that fails (a full disk) to check the clean-up.
+    var writeCall: FileWrite.Call = FileWrite.system
 
     public struct Snapshot: Sendable, Equatable {
         public var path: String
@@ -25,7 +27,8 @@ public struct CostMapSnapshotStore: Sendable {
         case cannotRead(path: String, reason: String)
         public var description: String {
             switch self {
-            case .cannotWrite(let p, let r): "cannot write the snapshot \(p): \(r)"
+            // The reason first: the dashboard's status line may cut the long path.
+            case .cannotWrite(let p, let r): "cannot write the snapshot: \(r); file \(p)"
             case .cannotRead(let p, let r): "cannot read the snapshot \(p): \(r)"
             }
         }
@@ -99,27 +102,38 @@ public struct CostMapSnapshotStore: Sendable {
         let path = directory + "/\(ms).json"
         let temporary = path + ".part-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        if fd < 0 { throw .cannotWrite(path: temporary, reason: Self.errnoText()) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = Self.errnoText()
-                close(fd)
-                unlink(temporary)
-                throw .cannotWrite(path: temporary, reason: reason)
-            }
-            written += n
+        if fd < 0 { throw .cannotWrite(path: path, reason: Self.errnoText()) }
+        // A full disk or `ulimit -f`: the temporary file goes, the error says why.
+        let failure = bytes.withUnsafeBytes { FileWrite.all(fd, $0, call: writeCall).errno }
+        if close(fd) != 0, failure == nil {
+            let reason = Self.errnoText()
+            unlink(temporary)
+            throw .cannotWrite(path: path, reason: reason)
         }
-        close(fd)
+        if let failure {
+            unlink(temporary)
+            throw .cannotWrite(path: path, reason: FileWrite.reason(failure))
+        }
         guard rename(temporary, path) == 0 else {
             let reason = Self.errnoText()
             unlink(temporary)
             throw .cannotWrite(path: path, reason: reason)
         }
         for old in list().dropFirst(keep) { unlink(old.path) }
+        removeAbandonedParts()
         return Snapshot(path: path, savedAt: Date(timeIntervalSince1970: Double(ms) / 1000))
+    }
+
+    /// Temporary files of writers that were killed (SIGKILL, a power cut) before they could
+    /// remove theirs: `NAME.json.part-PID` whose process is gone.
+    private func removeAbandonedParts() {
+        guard let dir = opendir(directory) else { return }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard let marker = name.firstRange(of: ".json.part-"), let pid = Int32(name[marker.upperBound...]) else { continue }
+            if pid != getpid(), kill(pid, 0) != 0, errno == ESRCH { unlink(directory + "/" + name) }
+        }
     }
 
     /// Compares a file with `bytes` 64 KB at a time, never holding a second 3 MB copy.

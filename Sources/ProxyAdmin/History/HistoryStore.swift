@@ -12,7 +12,8 @@ import Darwin
 /// - a writer killed mid-line leaves a line without its newline: the next writer sees the file
 ///   does not end in `\n` and starts its record on a fresh line, so the torn line stays one
 ///   unreadable line that `read()` skips and counts, and no record before or after it is lost;
-/// - a failed write (disk full) is cut back to where it started, best effort.
+/// - a failed write (disk full, `ulimit -f`) is cut back to where it started, best effort, and
+///   never ends the process (`FileWrite`).
 ///
 /// No `fsync`: the guarantee is about processes being killed, and data a `write()` has handed to
 /// the kernel survives that. A power cut may lose the last records, and may leave a torn or
@@ -21,6 +22,8 @@ import Darwin
 /// instances) on a slow or busy disk.
 public struct HistoryStore: Sendable {
     public let path: String
+    /// `write(2)`; tests put in one that fails (a full disk) to check the clean-up.
+    var writeCall: FileWrite.Call = FileWrite.system
 
     public init(path: String) {
         self.path = path
@@ -66,16 +69,11 @@ public struct HistoryStore: Sendable {
             if n != 1 || last != UInt8(ascii: "\n") { line.insert(UInt8(ascii: "\n"), at: 0) }
         }
 
-        var written = 0
-        while written < line.count {
-            let n = line.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = HistoryStore.errnoText()
-                if written > 0 { _ = ftruncate(fd, info.st_size) } // take the partial line back
-                throw .cannotWrite(path: path, reason: reason)
-            }
-            written += n
+        // A full disk or `ulimit -f` (SIGXFSZ held: `FileWrite`): the partial line is taken back.
+        let (failure, written) = line.withUnsafeBytes { FileWrite.all(fd, $0, call: writeCall) }
+        if let failure {
+            if written > 0 { _ = ftruncate(fd, info.st_size) }
+            throw .cannotWrite(path: path, reason: FileWrite.reason(failure))
         }
     }
 
@@ -208,7 +206,8 @@ public enum HistoryError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .cannotCreateDirectory(let p, let why): "cannot create history directory \(p): \(why)"
-        case .cannotWrite(let p, let why): "cannot append to history file \(p): \(why)"
+        // The reason first: the dashboard's status line may cut the long path.
+        case .cannotWrite(let p, let why): "cannot append to the history file: \(why); file \(p)"
         case .cannotRead(let p, let why): "cannot read history file \(p): \(why)"
         }
     }

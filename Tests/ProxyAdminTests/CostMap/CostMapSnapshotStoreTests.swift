@@ -84,16 +84,19 @@ import Testing
         defer { dir.remove() }
         let store = CostMapSnapshotStore(root: dir.path, proxyURL: "http://127.0.0.1:4000")
         let saved = try store.save(bytes(1), at: Self.t0)
-        // What a writer killed mid-write leaves: the temporary name, half the bytes.
+        // What another writer mid-write has so far: the temporary name, half the bytes. (Its
+        // process is alive: the parent's pid. One of a dead process is removed,
+        // `FileWriteTests.temporaryFilesOfDeadWritersAreRemoved`.)
         let half = Array(bytes(2).prefix(10))
         let later = Int64(Self.t0.timeIntervalSince1970 * 1000) + 5000
-        _ = FileManager.default.createFile(atPath: store.directory + "/\(later).json.part-99999", contents: Data(half))
+        let writer = getppid()
+        _ = FileManager.default.createFile(atPath: store.directory + "/\(later).json.part-\(writer)", contents: Data(half))
         #expect(store.list() == [saved])
         #expect(try store.read(try #require(store.latest())) == bytes(1))
         // A save leaves no temporary file of its own behind.
         try store.save(bytes(3), at: Self.t0.addingTimeInterval(1))
         let files = try FileManager.default.contentsOfDirectory(atPath: store.directory)
-        #expect(files.filter { $0.contains(".part-") } == ["\(later).json.part-99999"])
+        #expect(files.filter { $0.contains(".part-") } == ["\(later).json.part-\(writer)"])
     }
 
     @Test func aReaderDuringSavesOnlyEverSeesWholeSnapshots() async throws {
