@@ -37,6 +37,10 @@ import Testing
         #expect(parse("[colors]").failure?.description.hasPrefix("c.toml:1: unknown section [colors]") == true)
         #expect(parse("[keys.nowhere]").failure?.description.hasPrefix("c.toml:1: unknown section [keys.nowhere]") == true)
         #expect(parse("just words").failure?.description == "c.toml:1: expected key = value, found just words")
+        // The theme rule of `--theme` (`ThemeCatalog.referenceProblem`), with the line.
+        #expect(parse("\ntheme = \"../../etc/passwd\"").failure?.description.hasPrefix(
+            "c.toml:2: theme: \"../../etc/passwd\" is neither a theme name (letters, digits, - and _, e.g. nord) nor a path ending in .toml") == true)
+        #expect((try? parse("theme = \"/etc/synctop/ops.toml\"").get())?.theme == "/etc/synctop/ops.toml")
     }
 
     @Test func remappingReplacesTheDefaultKeys() throws {

@@ -57,6 +57,21 @@ struct ThemeEndToEndTests {
         #expect(unknown.err.contains("no theme \"purple-haze\"; shipped: default, light, solarized-dark, nord, high-contrast, monochrome"))
     }
 
+    /// Issue 17: a theme reference that is neither a name nor a `.toml` path is refused,
+    /// exit 64, as a flag and in the config file, and nothing is drawn.
+    @Test func aThemeThatIsNeitherANameNorATomlPathIsRefused() throws {
+        let flag = try Harness.run(Harness.binary, ["--url", "http://127.0.0.1:9", "--theme", "../../etc/passwd"], env: Self.key, timeout: 20)
+        #expect(flag.status == 64, "\(flag.err)")
+        #expect(flag.err.contains("--theme: \"../../etc/passwd\" is neither a theme name (letters, digits, - and _, e.g. nord) nor a path ending in .toml"),
+                "\(flag.err)")
+        #expect(!flag.err.contains("root:"), "nothing of the file is shown")
+        let config = Harness.scratch("config")
+        try "theme = \"../../etc/passwd\"\n".write(toFile: config + "/config.toml", atomically: true, encoding: .utf8)
+        let file = try Harness.run(Harness.binary, ["demo", "--config", config + "/config.toml"], env: Self.key, timeout: 20)
+        #expect(file.status == 64, "\(file.err)")
+        #expect(file.err.contains("config.toml:1: theme: \"../../etc/passwd\" is neither a theme name"), "\(file.err)")
+    }
+
     @Test func noUnicodeDrawsNoBoxCharacters() throws {
         try expectASCIIDashboard(flags: " --no-unicode", env: [:])
     }

@@ -66,7 +66,9 @@ public struct ConfigFile: Equatable, Sendable {
             switch (key, value) {
             case ("url", .text(let s)): config.url = s
             case ("key_file", .text(let s)): config.keyFile = s
-            case ("theme", .text(let s)): config.theme = s
+            case ("theme", .text(let s)):
+                if let problem = ThemeCatalog.referenceProblem(s) { return fail("theme: \(problem)") }
+                config.theme = s
             case ("beta_headers_url", .text(let s)): config.betaHeadersURL = s
             case ("beta_headers_file", .text(let s)): config.betaHeadersFile = s
             case ("interval", .number(let n)):

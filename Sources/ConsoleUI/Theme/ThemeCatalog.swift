@@ -1,7 +1,6 @@
 /// Which theme `--theme NAME` means: a user theme in `$XDG_CONFIG_HOME/synctop/themes/`
 /// (else `~/.config/synctop/themes/`) overrides a shipped one of the same name; a path
-/// (with "/" or ending ".toml") is read as it is. What a theme leaves out comes from the
-/// default.
+/// ending ".toml" is read as it is. What a theme leaves out comes from the default.
 public struct ThemeCatalog: Sendable {
     public var userDirectory: String?
     /// Reads a file: nil when it does not exist; throws a message when it cannot be read.
@@ -21,14 +20,24 @@ public struct ThemeCatalog: Sendable {
 
     public static var shippedNames: [String] { Theme.shippedSources.map(\.name) }
 
+    /// What `--theme`, `theme =` in the config file and `:theme` accept: a name (ASCII
+    /// letters, digits, `-`, `_`) or a path ending in `.toml`. Anything else (`../../etc/passwd`)
+    /// is refused before any file is opened: nil when fine, else what is wrong.
+    public static func referenceProblem(_ reference: String) -> String? {
+        if reference.hasSuffix(".toml"), reference.count > 5 { return nil }
+        let allowed = !reference.isEmpty && reference.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+        }
+        if allowed { return nil }
+        return "\"\(reference)\" is neither a theme name (letters, digits, - and _, e.g. nord) nor a path ending in .toml; "
+            + "shipped themes: \(shippedNames.joined(separator: ", "))"
+    }
+
     /// The theme, or why not (unknown name with the known ones listed; a file's error with
     /// its name and line).
     public func load(_ name: String) -> Result<Theme, ThemeLoadError> {
-        let isPath = name.contains("/") || name.hasSuffix(".toml")
-        if isPath { return parseFile(name, required: true) }
-        guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !name.isEmpty else {
-            return .failure(ThemeLoadError("\"\(name)\" is not a theme name (letters, digits, - and _)"))
-        }
+        if let problem = Self.referenceProblem(name) { return .failure(ThemeLoadError(problem)) }
+        if name.hasSuffix(".toml") { return parseFile(name, required: true) }
         if let dir = userDirectory {
             switch parseFile(dir + "/" + name + ".toml", required: false) {
             case .success(let t): return .success(t)

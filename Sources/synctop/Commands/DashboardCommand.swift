@@ -28,6 +28,7 @@ struct DashboardOptions: ParsableArguments {
 
     func validate() throws {
         if let interval, interval < 2 { throw ValidationError("--interval must be at least 2 seconds") }
+        if let theme, let problem = ThemeCatalog.referenceProblem(theme) { throw ValidationError("--theme: \(problem)") }
     }
 
     // Flags win over the config file, which wins over the defaults.
