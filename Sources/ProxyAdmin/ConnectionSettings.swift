@@ -25,10 +25,13 @@ public struct ConnectionSettings: Equatable, Sendable {
         self.keySourceName = keySourceName
     }
 
-    /// Pure: all outside input is passed in. `readFile` returns nil when a file is absent.
+    /// Pure: all outside input is passed in. `readFile` returns nil when a file is absent;
+    /// `readKeyFile` (default: `readFile`) reads the key file, refusing one others can read
+    /// (`LocalFile.readSecret`).
     public static func resolve(
         urlFlag: String?, keyFile: String?, environment: [String: String], homeDirectory: String?,
         configURL: String? = nil, configKeyFile: String? = nil,
+        readKeyFile: ((String) throws(SettingsError) -> String?)? = nil,
         readFile: (String) throws(SettingsError) -> String?
     ) throws(SettingsError) -> ConnectionSettings {
         var url: String
@@ -59,7 +62,9 @@ public struct ConnectionSettings: Equatable, Sendable {
         var keyOrigin = Origin.none
         var keyName: String?
         func readKey(_ path: String) throws(SettingsError) -> String {
-            guard let text = try readFile(path) else { throw .keyFileMissing(path) }
+            let text: String?
+            if let readKeyFile { text = try readKeyFile(path) } else { text = try readFile(path) }
+            guard let text else { throw .keyFileMissing(path) }
             let trimmed = text.trimmingCharacters(in: " \t\r\n")
             guard !trimmed.isEmpty else { throw .keyFileEmpty(path) }
             // By scalar: "\r\n" is one Character, which `contains("\n")` does not see.
@@ -123,6 +128,10 @@ public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
     case keyFileHasSeveralLines(String)
     /// The key (from this file or variable) holds a control character.
     case keyHasControlCharacters(String)
+    /// A FIFO, socket, device or folder where the key file should be; `kind` says which.
+    case keyFileNotRegular(String, kind: String)
+    /// Group or others may read it; `mode` is its permission bits.
+    case keyFileReadableByOthers(String, mode: UInt32)
     case unreadable(String, String)
 
     public var description: String {
@@ -134,8 +143,21 @@ public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .keyFileEmpty(let p): "key file \(p) is empty"
         case .keyFileHasSeveralLines(let p): "key file \(p) must hold one key on one line"
         case .keyHasControlCharacters(let p): "the key in \(p) holds a control character (a line break or tab inside it?)"
+        case .keyFileNotRegular(let p, let kind):
+            "key file \(p) is \(kind), not a regular file: give the path of a file that holds the key"
+        case .keyFileReadableByOthers(let p, let mode):
+            "key file \(p) can be read by group or others (mode 0\(String(mode, radix: 8))); a key must be private: run `chmod 600 \(ShellWord.quoted(p))`"
         case .unreadable(let p, let why): "cannot read \(p): \(why)"
         }
+    }
+}
+
+/// A path as a shell reads it back: single-quoted unless it is plainly safe.
+enum ShellWord {
+    static func quoted(_ word: String) -> String {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-+,:@%=".unicodeScalars)
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { safe.contains($0) }
+        return plain ? word : "'" + word.replacing("'", with: "'\\''") + "'"
     }
 }
 

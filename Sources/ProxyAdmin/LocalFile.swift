@@ -33,4 +33,51 @@ public enum LocalFile {
         }
         return bytes
     }
+
+    /// A file holding a secret (the API key), refused unless it is a regular file that
+    /// neither group nor others can read, as ssh refuses an open private key. Checked by
+    /// path before opening (a device may act on open) and on the open file (what is read);
+    /// opened `O_NONBLOCK`, so a FIFO put there meanwhile cannot hang synctop. nil when it
+    /// does not exist.
+    public static func readSecret(_ path: String) throws(SettingsError) -> String? {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw .unreadable(path, String(cString: strerror(errno)))
+        }
+        try checkSecret(path, info)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        if fd < 0 { throw .unreadable(path, String(cString: strerror(errno))) }
+        defer { close(fd) }
+        guard fstat(fd, &info) == 0 else { throw .unreadable(path, String(cString: strerror(errno))) }
+        try checkSecret(path, info)
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path, String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > 64 << 10 { throw .unreadable(path, "larger than 64 KB: not a key file") }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func checkSecret(_ path: String, _ info: stat) throws(SettingsError) {
+        let kind: String? = switch info.st_mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFIFO: "a FIFO (named pipe)"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR: "a character device"
+        case S_IFBLK: "a block device"
+        case S_IFDIR: "a folder"
+        default: "not a regular file"
+        }
+        if let kind { throw .keyFileNotRegular(path, kind: kind) }
+        let mode = info.st_mode & 0o777
+        if mode & 0o044 != 0 { throw .keyFileReadableByOthers(path, mode: UInt32(mode)) }
+    }
 }

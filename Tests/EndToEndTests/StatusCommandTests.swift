@@ -65,6 +65,8 @@ struct StatusCommandTests {
         try #"{"base_url": "\#(sim.baseURL)"}"#.write(to: dir.appendingPathComponent(".litellm/config.json"), atomically: true, encoding: .utf8)
         let keyFile = dir.appendingPathComponent("key")
         try (SimulatorProcess.masterKey + "\n").write(to: keyFile, atomically: true, encoding: .utf8)
+        // As an operator must keep it: a key file others can read is refused (`KeyFileTests`).
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile.path)
         let r = try Harness.run(Harness.binary, ["status", "--key-file", keyFile.path], env: ["HOME": dir.path])
         #expect(r.status == 0, "\(r.out) \(r.err)")
         #expect(r.out.contains(sim.baseURL), "URL from ~/.litellm/config.json")

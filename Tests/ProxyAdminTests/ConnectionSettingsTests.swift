@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ProxyAdmin
 
@@ -54,5 +55,36 @@ import Testing
         for key in ["sk-1234567890abcdef", "sk-short", "x"] {
             #expect(!APIKey.mask(key).contains(key))
         }
+    }
+
+    /// Key files, from the flag or the config file, go through `readKeyFile` (the private-
+    /// file check); LiteLLM's config.json does not.
+    @Test func keyFilesAreReadAsSecrets() throws {
+        let cfg = ["/home/op/.litellm/config.json": #"{"base_url": "http://from-config:4000"}"#]
+        func resolve(keyFile: String?, configKeyFile: String?) throws(SettingsError) -> ConnectionSettings {
+            try ConnectionSettings.resolve(urlFlag: nil, keyFile: keyFile, environment: [:], homeDirectory: "/home/op",
+                                           configKeyFile: configKeyFile,
+                                           readKeyFile: { path throws(SettingsError) in throw .keyFileReadableByOthers(path, mode: 0o644) },
+                                           readFile: { cfg[$0] })
+        }
+        #expect(throws: SettingsError.keyFileReadableByOthers("/k", mode: 0o644)) { try resolve(keyFile: "/k", configKeyFile: nil) }
+        #expect(throws: SettingsError.keyFileReadableByOthers("/c", mode: 0o644)) { try resolve(keyFile: nil, configKeyFile: "/c") }
+        #expect(try resolve(keyFile: nil, configKeyFile: nil).baseURL == "http://from-config:4000")
+        #expect(SettingsError.keyFileReadableByOthers("/run/my key", mode: 0o640).description
+            == "key file /run/my key can be read by group or others (mode 0640); a key must be private: run `chmod 600 '/run/my key'`")
+    }
+
+    @Test func readSecretRefusesAnOpenFileAndReadsAPrivateOne() throws {
+        var template = Array("/tmp/synctop-key-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let path = String(cString: template)
+        defer { unlink(path) }
+        _ = "sk-secret-0001\n".withCString { write(fd, $0, 15) }
+        close(fd)
+        #expect(try LocalFile.readSecret(path) == "sk-secret-0001\n", "mkstemp makes it 0600")
+        chmod(path, 0o644)
+        #expect(throws: SettingsError.keyFileReadableByOthers(path, mode: 0o644)) { try LocalFile.readSecret(path) }
+        #expect(throws: SettingsError.keyFileNotRegular("/dev/null", kind: "a character device")) { try LocalFile.readSecret("/dev/null") }
+        #expect(try LocalFile.readSecret(path + "-absent") == nil)
     }
 }
