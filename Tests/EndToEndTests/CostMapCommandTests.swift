@@ -186,6 +186,19 @@ struct CostMapCommandTests {
         let notAMap = try Self.synctop(["diff", readme, Self.new], cache: cache)
         #expect(notAMap.status == 65, "\(notAMap.err)")
         #expect(notAMap.err.contains("README.md"))
+        // JSON that parses as an object but is no cost map (issue 17): 65, with what it holds.
+        let betaHeaders = Self.seed.appendingPathComponent("litellm-1.109.1/anthropic_beta_headers_config.json").path
+        let mapping = try Self.synctop(["diff", betaHeaders, Self.new], cache: cache)
+        #expect(mapping.status == 65, "\(mapping.err)")
+        #expect(mapping.err.contains("synctop: \(betaHeaders): not a cost map: 9 entries, 0 with cost-map fields"), "\(mapping.err)")
+        #expect(mapping.err.contains("fields seen: "), "\(mapping.err)")
+        let emptyFile = cache + "/empty.json", numbers = cache + "/numbers.json"
+        try "{}".write(toFile: emptyFile, atomically: true, encoding: .utf8)
+        try #"{"a": 1, "b": 2}"#.write(toFile: numbers, atomically: true, encoding: .utf8)
+        let empty = try Self.synctop(["diff", Self.old, emptyFile], cache: cache)
+        #expect(empty.status == 65 && empty.err.contains("not a cost map: an object with no models"), "\(empty.err)")
+        let numeric = try Self.synctop(["diff", numbers, Self.new], cache: cache)
+        #expect(numeric.status == 65 && numeric.err.contains("not a cost map: 2 entries, 0 with cost-map fields (2 numbers)"), "\(numeric.err)")
         let unreachable = try Self.synctop(["diff", "http://127.0.0.1:9/map.json", Self.new], cache: cache)
         #expect(unreachable.status == 69, "\(unreachable.err)")
         let both = try Self.synctop(["diff", "--since-last", Self.old, Self.new], cache: cache)
@@ -278,6 +291,33 @@ struct CostMapCommandTests {
         let broken = try Self.synctop(["diff", "--since-last", "--url", sim.baseURL], cache: cache)
         #expect(broken.status == 65, "\(broken.err)")
         #expect(broken.err.contains(path))
+        // Valid JSON, but the beta-header mapping (issue 17): 65 as well, saying what it is.
+        try Data(contentsOf: Self.seed.appendingPathComponent("litellm-1.109.1/anthropic_beta_headers_config.json")).write(to: URL(fileURLWithPath: path))
+        let wrong = try Self.synctop(["diff", "--since-last", "--url", sim.baseURL], cache: cache)
+        #expect(wrong.status == 65, "\(wrong.err)")
+        #expect(wrong.err.contains("the snapshot \(path) is not a cost map: 9 entries"), "\(wrong.err)")
+        #expect(wrong.err.contains("Delete it to start a new baseline."), "\(wrong.err)")
+    }
+
+    /// Issue 17: a "proxy" whose cost-map endpoint serves something else (here Python's
+    /// file server handing out the beta-header mapping) gives no baseline and no diff: 70.
+    @Test func sinceLastRefusesAProxyAnswerThatIsNoCostMap() throws {
+        let root = Harness.scratch("fake-proxy")
+        try FileManager.default.createDirectory(atPath: root + "/public", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.seed.appendingPathComponent("litellm-1.109.1/anthropic_beta_headers_config.json").path,
+                                        toPath: root + "/public/litellm_model_cost_map")
+        let port = SimulatorProcess.freePort()
+        let server = try Harness.spawn("/usr/bin/python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", root])
+        defer { kill(server, SIGKILL); _ = Harness.wait(server, timeout: 5) }
+        let url = "http://127.0.0.1:\(port)"
+        #expect(Harness.eventually { (try? Harness.curl(["-o", "/dev/null", "-w", "%{http_code}", url + "/public/litellm_model_cost_map"]).out) == "200" })
+        let cache = try Self.cacheHome()
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        let r = try Self.synctop(["diff", "--since-last", "--url", url], cache: cache)
+        #expect(r.status == 70, "\(r.err)")
+        #expect(r.err.contains("the proxy's answer at \(url)/public/litellm_model_cost_map is not a cost map: 9 entries"), "\(r.err)")
+        let kept = FileManager.default.enumerator(atPath: cache)?.allObjects as? [String] ?? []
+        #expect(!kept.contains { $0.hasSuffix(".json") }, "no baseline saved: \(kept)")
     }
 
     @Test func proxyErrorsUseStatusExitCodes() throws {

@@ -121,5 +121,22 @@ struct MappingsEndToEndTests {
         #expect(missing.status == 64)
         let notMapping = try Harness.run(Harness.binary, ["mappings", "diff", Self.data.appendingPathComponent("../../../README.md").path, Self.new])
         #expect(notMapping.status == 65, "\(notMapping.err)")
+
+        // Issue 17: JSON that is no beta-header mapping — a cost map, `{}`, provider keys
+        // that hold no betas — is refused with 65 and what is wrong.
+        let costMap = CostMapCommandTests.new
+        let wrongFile = try Harness.run(Harness.binary, ["mappings", "diff", costMap, Self.new])
+        #expect(wrongFile.status == 65, "\(wrongFile.err)")
+        #expect(wrongFile.err.contains("none of the provider keys anthropic, azure_ai, bedrock, bedrock_converse, vertex_ai is there; its 4553 key(s) begin"),
+                "\(wrongFile.err)")
+        let dir = Harness.scratch("mappings")
+        try "{}".write(toFile: dir + "/empty.json", atomically: true, encoding: .utf8)
+        try #"{"anthropic": 1, "vertex_ai": ["a"]}"#.write(toFile: dir + "/odd.json", atomically: true, encoding: .utf8)
+        let empty = try Harness.run(Harness.binary, ["mappings", "diff", Self.old, dir + "/empty.json"])
+        #expect(empty.status == 65 && empty.err.contains("empty: the top-level object has no keys"), "\(empty.err)")
+        let odd = try Harness.run(Harness.binary, ["mappings", "diff", dir + "/odd.json", Self.new])
+        #expect(odd.status == 65, "\(odd.err)")
+        #expect(odd.err.contains("odd.json is not a beta-header mapping: none of the provider keys"), "\(odd.err)")
+        #expect(odd.err.contains("\"vertex_ai\" is an array, not an object of betas"), "\(odd.err)")
     }
 }

@@ -25,7 +25,7 @@ extension BetaHeaderMapping {
         guard case .object(let pairs) = value else { throw .notAnObject(found: value.kindDescription) }
         guard !pairs.isEmpty else { throw .empty }
         guard pairs.contains(where: { key, _ in Self.requiredProviderKeys.contains { $0.exactlyEquals(key) } }) else {
-            throw .noProviderKeys
+            throw .noProviderKeys(found: pairs.count, firstKeys: pairs.prefix(5).map(\.0))
         }
         self = Self.model(pairs)
     }
@@ -73,6 +73,17 @@ extension BetaHeaderMapping {
         return BetaHeaderMapping(description: description, columns: columns, providerAliases: aliases, warnings: warnings)
     }
 
+    /// LiteLLM only asks for a provider key; comparing two mappings needs one that holds an
+    /// object of betas (`mappings diff` refuses `{"anthropic": 1}`). nil when there is one.
+    public func shapeProblem() -> String? {
+        let providers = allColumns.filter { column in Self.requiredProviderKeys.contains { $0.exactlyEquals(column.name) } }
+        guard providers.isEmpty else { return nil }
+        let why = warnings.filter { w in Self.requiredProviderKeys.contains { w.hasPrefix("\"\($0)\"") } }
+            .map { $0.hasSuffix("; ignored") ? String($0.dropLast("; ignored".count)) : $0 }
+        return "not a beta-header mapping: none of the provider keys \(Self.requiredProviderKeys.joined(separator: ", ")) "
+            + "holds an object of betas (\(why.joined(separator: "; "))). A mapping is LiteLLM's anthropic_beta_headers_config.json"
+    }
+
     /// "vertex_ai_header_only" → "vertex_ai"; nil for other keys (compared by bytes).
     static func headerOnlyProvider(_ key: String) -> String? {
         let suffix = Array(headerOnlySuffix.utf8)
@@ -88,15 +99,18 @@ public enum BetaHeaderMappingError: Error, Equatable, Sendable, CustomStringConv
     /// The top level is not an object; `found` is e.g. "an array".
     case notAnObject(found: String)
     case empty
-    case noProviderKeys
+    /// `found` keys, the first few in `firstKeys`, none of them a provider LiteLLM requires.
+    case noProviderKeys(found: Int, firstKeys: [String])
 
     public var description: String {
         switch self {
         case .syntax(let error): "not valid JSON: \(error)"
         case .notAnObject(let found): "not an object: the top level is \(found)"
         case .empty: "empty: the top-level object has no keys"
-        case .noProviderKeys:
-            "none of the provider keys \(BetaHeaderMapping.requiredProviderKeys.joined(separator: ", "))"
+        case .noProviderKeys(let found, let first):
+            "none of the provider keys \(BetaHeaderMapping.requiredProviderKeys.joined(separator: ", ")) "
+                + "is there; its \(found) key(s) begin \(first.map { "\"\($0)\"" }.joined(separator: ", ")). "
+                + "A mapping is LiteLLM's anthropic_beta_headers_config.json"
         }
     }
 }

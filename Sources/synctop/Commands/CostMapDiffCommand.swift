@@ -55,6 +55,11 @@ struct CostMapDiffCommand: AsyncParsableCommand {
     private func sinceLastSnapshot() async throws {
         let settings = try connection.settings(warnKeyInClear: false)
         let fetched = try await connection.fetchCostMap(settings)
+        // Never a baseline (or a diff) of something that is not a cost map.
+        if let problem = fetched.map.shapeProblem() {
+            printError("synctop: the proxy's answer at \(settings.proxyName)\(Endpoint.costMap.path) is \(problem)")
+            throw ExitStatus.proxy
+        }
         let store = costMapSnapshots(proxyURL: settings.proxyName)
         guard let snapshot = store.latest() else { return try saveBaseline(fetched, store: store, proxy: settings.proxyName) }
         let before: CostMap
@@ -65,6 +70,10 @@ struct CostMapDiffCommand: AsyncParsableCommand {
             throw ExitStatus.ioError
         } catch {
             printError("synctop: the snapshot \(snapshot.path) is not a valid cost map: \(error); delete it to start a new baseline")
+            throw ExitStatus.dataError
+        }
+        if let problem = before.shapeProblem() {
+            printError("synctop: the snapshot \(snapshot.path) is \(problem) Delete it to start a new baseline.")
             throw ExitStatus.dataError
         }
         let diff = CostMapDiff(old: before, new: fetched.map)
@@ -139,10 +148,16 @@ func loadCostMap(_ argument: String, timeout: Int) async throws -> CostMap {
         }
         bytes = read
     }
+    let map: CostMap
     do {
-        return try CostMap.parse(bytes)
+        map = try CostMap.parse(bytes)
     } catch {
         printError("synctop: \(argument): \(error)")
         throw ExitStatus.dataError
     }
+    if let problem = map.shapeProblem() {
+        printError("synctop: \(argument): \(problem)")
+        throw ExitStatus.dataError
+    }
+    return map
 }

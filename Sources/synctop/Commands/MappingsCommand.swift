@@ -85,8 +85,9 @@ struct MappingsCommand: AsyncParsableCommand {
 /// A `diff` argument, read as given: no fallback to the bundled copy.
 func loadExactly(_ argument: String, _ download: TimeoutOption) async throws -> BetaHeaderMapping {
     let source = BetaHeaderSource.argument(argument)
+    let mapping: BetaHeaderMapping
     do {
-        return try await BetaHeaderLoader.loadExactly(source, fetch: download.fetch, timeoutSeconds: download.seconds)
+        mapping = try await BetaHeaderLoader.loadExactly(source, fetch: download.fetch, timeoutSeconds: download.seconds)
     } catch {
         printError("synctop: \(error)")
         switch error {
@@ -94,4 +95,9 @@ func loadExactly(_ argument: String, _ download: TimeoutOption) async throws -> 
         case .unreadable: throw source.location == .file(argument) ? ExitStatus.usage : ExitStatus.unreachable
         }
     }
+    if let problem = mapping.shapeProblem() {
+        printError("synctop: \(argument) is \(problem)")
+        throw ExitStatus.dataError
+    }
+    return mapping
 }

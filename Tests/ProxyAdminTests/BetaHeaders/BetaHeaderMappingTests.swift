@@ -19,12 +19,25 @@ import Testing
         #expect(error("\"x\"") == .notAnObject(found: "a string"))
         #expect(error("null") == .notAnObject(found: "null"))
         #expect(error("{}") == .empty)
-        #expect(error(#"{"description": "x", "openai": {"a": "a"}, "bedrock_mantle": {}}"#) == .noProviderKeys)
+        #expect(error(#"{"description": "x", "openai": {"a": "a"}, "bedrock_mantle": {}}"#) == .noProviderKeys(found: 3, firstKeys: ["description", "openai", "bedrock_mantle"]))
 
         #expect(error("[]")?.description == "not an object: the top level is an array")
         #expect(error("{}")?.description == "empty: the top-level object has no keys")
         #expect(error(#"{"openai": {}}"#)?.description
-            == "none of the provider keys anthropic, azure_ai, bedrock, bedrock_converse, vertex_ai")
+            == "none of the provider keys anthropic, azure_ai, bedrock, bedrock_converse, vertex_ai is there; its 1 key(s) begin \"openai\". "
+            + "A mapping is LiteLLM's anthropic_beta_headers_config.json")
+    }
+
+    /// Issue 17: LiteLLM only asks for a provider key; `mappings diff` also needs one that
+    /// holds an object of betas.
+    @Test func aProviderKeyWithoutBetasIsNoMappingToCompare() throws {
+        let odd = try BetaHeaderMapping(parsing: #"{"anthropic": 1, "bedrock": "x", "openai": {"a": "a"}}"#)
+        #expect(odd.shapeProblem() == "not a beta-header mapping: none of the provider keys anthropic, azure_ai, bedrock, bedrock_converse, "
+            + "vertex_ai holds an object of betas (\"anthropic\" is a number, not an object of betas; \"bedrock\" is a string, not an object of betas). "
+            + "A mapping is LiteLLM's anthropic_beta_headers_config.json")
+        #expect(try BetaHeaderMapping(parsing: #"{"vertex_ai": {}}"#).shapeProblem() == nil, "an empty column is still a column")
+        let real = CostMapSeeds.directory.appendingPathComponent("litellm-1.109.1/anthropic_beta_headers_config.json")
+        #expect(try BetaHeaderMapping(parsing: Array(Data(contentsOf: real))).shapeProblem() == nil)
     }
 
     @Test func syntaxErrorsCarryLineAndColumn() {

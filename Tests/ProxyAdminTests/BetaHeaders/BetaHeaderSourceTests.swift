@@ -91,7 +91,8 @@ import Testing
             (url, .failure(.status(404)), "cannot read https://x/m.json: the server answered HTTP 404"),
             (url, .failure(.timeout(seconds: 5)), "cannot read https://x/m.json: no complete answer within 5 s (--timeout)"),
             (url, .success(Array("{\"anthropic\": {".utf8)), "https://x/m.json is not a valid mapping: not valid JSON: line 1, column 16: expected '\"' to start a key, found end of input"),
-            (url, .success(Array("{\"openai\": {}}".utf8)), "https://x/m.json is not a valid mapping: none of the provider keys anthropic, azure_ai, bedrock, bedrock_converse, vertex_ai"),
+            (url, .success(Array("{\"openai\": {}}".utf8)), "https://x/m.json is not a valid mapping: none of the provider keys anthropic, azure_ai, bedrock, bedrock_converse, vertex_ai "
+             + "is there; its 1 key(s) begin \"openai\". A mapping is LiteLLM's anthropic_beta_headers_config.json"),
             (.init(location: .file("/missing.json"), origin: .fileFlag), .success([]), "cannot read /missing.json: no such file"),
             (.init(location: .file("/denied"), origin: .fileFlag), .success([]), "cannot read /denied: Permission denied"),
             (.init(location: .file("/empty.json"), origin: .fileFlag), .success([]), "/empty.json is not a valid mapping: empty: the top-level object has no keys"),
