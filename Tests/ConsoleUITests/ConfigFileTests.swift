@@ -92,6 +92,7 @@ import Testing
     @Test func defaultPath() {
         #expect(ConfigFile.defaultPath(environment: ["XDG_CONFIG_HOME": "/c", "HOME": "/h"]) == "/c/synctop/config.toml")
         #expect(ConfigFile.defaultPath(environment: ["XDG_CONFIG_HOME": "rel", "HOME": "/h"]) == "/h/.config/synctop/config.toml")
-        #expect(ConfigFile.defaultPath(environment: [:]) == nil)
+        #expect(ConfigFile.defaultPath(environment: [:], passwordHome: { nil }) == nil, "no HOME, no home in the password database")
+        #expect(ConfigFile.defaultPath(environment: [:], passwordHome: { "/home/pw" }) == "/home/pw/.config/synctop/config.toml")
     }
 }

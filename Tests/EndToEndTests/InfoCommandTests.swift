@@ -39,4 +39,41 @@ struct InfoCommandTests {
         #expect(vt.out.contains("colours   no colour (terminfo colors=-1)"), "\(vt.out)")
         #expect(vt.out.contains("API key              no key  (none found)"))
     }
+
+    static let noHome = ["-u", "HOME", "-u", "XDG_CACHE_HOME", "-u", "XDG_CONFIG_HOME", "-u", "XDG_STATE_HOME"]
+
+    /// Issue 17: without HOME, every path is whole — from the password database, said so —
+    /// never `./.cache` or `~/.litellm` (was).
+    @Test func withoutHomeThePathsComeFromThePasswordDatabase() throws {
+        let r = try Harness.run("/usr/bin/env", Self.noHome + [Harness.binary, "info", "--json"])
+        #expect(r.status == 0, "\(r.err)")
+        let j = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let paths = try #require(j["paths"] as? [[String: Any]])
+        #expect(paths.count >= 4)
+        for p in paths {
+            let path = try #require(p["path"] as? String, "\(p)")
+            #expect(path.hasPrefix("/"), "\(p)")
+            #expect((p["state"] as? String)?.contains("HOME is not set: the password database's home folder") == true, "\(p)")
+        }
+    }
+
+    /// A uid the password database does not know (as containers run with), no HOME: each
+    /// folder is unavailable, with the variable that would fix it.
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv"))
+    func withoutAnyHomeThePathsSayTheyAreUnavailableAndWhy() throws {
+        let r = try Harness.run("/usr/bin/setpriv", ["--reuid=54321", "--regid=54321", "--clear-groups", "/usr/bin/env"]
+                                + Self.noHome + [Harness.binary, "info", "--json"])
+        #expect(r.status == 0, "\(r.err)")
+        let j = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        let paths = try #require(j["paths"] as? [[String: Any]])
+        let why = "unavailable: HOME is not set and uid 54321 has no home folder in the password database; set HOME"
+        for (name, variable) in [("history (written)", " (or XDG_STATE_HOME)"), ("cost-map snapshots (written)", " (or XDG_CACHE_HOME)"),
+                                 ("user themes (read)", " (or XDG_CONFIG_HOME)"), ("LiteLLM CLI config (read for base_url)", "")] {
+            let p = try #require(paths.first { $0["name"] as? String == name }, "\(name)")
+            #expect(p["path"] is NSNull, "\(p)")
+            #expect(p["state"] as? String == why + variable, "\(p)")
+        }
+        let settings = try #require(j["settings"] as? [[String: String]])
+        #expect(settings.first { $0["name"] == "config file" }?["origin"] == why + " (or XDG_CONFIG_HOME)")
+    }
 }

@@ -1,3 +1,5 @@
+import ProxyAdmin
+
 /// `$XDG_CONFIG_HOME/synctop/config.toml` (else `~/.config/synctop/config.toml`): every
 /// dashboard option, and key remapping per view. A TOML subset: `# comments`,
 /// `key = "text" | 123 | true`, and `[keys.<view>]` tables of `action = "key [key…]"`.
@@ -24,10 +26,10 @@ public struct ConfigFile: Equatable, Sendable {
     public static let settingNames = ["url", "key_file", "interval", "timeout", "theme", "no_color", "no_unicode", "read_only",
                                       "mouse", "beta_headers_url", "beta_headers_file"]
 
-    public static func defaultPath(environment: [String: String]) -> String? {
-        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") { return config + "/synctop/config.toml" }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return home + "/.config/synctop/config.toml"
+    /// nil when there is no config folder (`UserDirectory`): then there is no config file.
+    public static func defaultPath(environment: [String: String],
+                                   passwordHome: () -> String? = UserDirectory.systemPasswordHome) -> String? {
+        (try? UserDirectory.resolve(.config, environment: environment, passwordHome: passwordHome).get()).map { $0.path + "/synctop/config.toml" }
     }
 
     /// Parses the file's text; the first error stops it, naming file and line.

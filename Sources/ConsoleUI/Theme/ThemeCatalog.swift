@@ -1,3 +1,5 @@
+import ProxyAdmin
+
 /// Which theme `--theme NAME` means: a user theme in `$XDG_CONFIG_HOME/synctop/themes/`
 /// (else `~/.config/synctop/themes/`) overrides a shipped one of the same name; a path
 /// ending ".toml" is read as it is. What a theme leaves out comes from the default.
@@ -11,11 +13,10 @@ public struct ThemeCatalog: Sendable {
         self.readFile = readFile
     }
 
-    /// `$XDG_CONFIG_HOME/synctop/themes`, else `$HOME/.config/synctop/themes`.
-    public static func userDirectory(environment: [String: String]) -> String? {
-        if let config = environment["XDG_CONFIG_HOME"], config.hasPrefix("/") { return config + "/synctop/themes" }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
-        return home + "/.config/synctop/themes"
+    /// `$XDG_CONFIG_HOME/synctop/themes`, else `~/.config/synctop/themes` (`UserDirectory`).
+    public static func userDirectory(environment: [String: String],
+                                     passwordHome: () -> String? = UserDirectory.systemPasswordHome) -> String? {
+        (try? UserDirectory.resolve(.config, environment: environment, passwordHome: passwordHome).get()).map { $0.path + "/synctop/themes" }
     }
 
     public static var shippedNames: [String] { Theme.shippedSources.map(\.name) }

@@ -39,12 +39,11 @@ public struct CostMapSnapshotStore: Sendable {
         self.keep = max(1, keep)
     }
 
-    /// `$XDG_CACHE_HOME/synctop`, else `$HOME/.cache/synctop` (a relative XDG path is
-    /// ignored, as the spec asks).
-    public static func defaultRoot(environment: [String: String]) -> String {
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return trimmed(cache) + "/synctop" }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
-        return trimmed(home) + "/.cache/synctop"
+    /// `$XDG_CACHE_HOME/synctop`, else `~/.cache/synctop` (`UserDirectory`: HOME, else the
+    /// password database), or why there is none.
+    public static func defaultRoot(environment: [String: String],
+                                   passwordHome: () -> String? = UserDirectory.systemPasswordHome) -> Result<String, UserDirectory.Unavailable> {
+        UserDirectory.resolve(.cache, environment: environment, passwordHome: passwordHome).map { $0.path + "/synctop" }
     }
 
     /// "127.0.0.1_4000-1a2b3c4d": readable, and a hash of the whole URL (user info
@@ -167,10 +166,4 @@ public struct CostMapSnapshotStore: Sendable {
     }
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
-
-    private static func trimmed(_ s: String) -> String {
-        var s = Substring(s)
-        while s.count > 1, s.hasSuffix("/") { s = s.dropLast() }
-        return String(s)
-    }
 }

@@ -29,15 +29,11 @@ public struct HistoryStore: Sendable {
         self.path = path
     }
 
-    /// `$XDG_STATE_HOME/synctop/history.jsonl`, else `$HOME/.local/state/synctop/history.jsonl`.
-    /// A relative `XDG_STATE_HOME` is ignored, as the XDG spec asks; without `HOME` the
-    /// password database's home directory is used.
-    public static func defaultPath(environment: [String: String]) -> String {
-        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
-            return trimmedSlash(state) + "/synctop/history.jsonl"
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? passwdHome() ?? "."
-        return trimmedSlash(home) + "/.local/state/synctop/history.jsonl"
+    /// `$XDG_STATE_HOME/synctop/history.jsonl`, else `~/.local/state/synctop/history.jsonl`
+    /// (`UserDirectory`: HOME, else the password database); nil when there is no such folder.
+    public static func defaultPath(environment: [String: String],
+                                   passwordHome: () -> String? = UserDirectory.systemPasswordHome) -> String? {
+        (try? UserDirectory.resolve(.state, environment: environment, passwordHome: passwordHome).get()).map { $0.path + "/synctop/history.jsonl" }
     }
 
     // MARK: - Appending
@@ -173,17 +169,6 @@ public struct HistoryStore: Sendable {
 
     static func errnoText() -> String { String(cString: strerror(errno)) }
 
-    private static func trimmedSlash(_ s: String) -> String {
-        var s = s[...]
-        while s.count > 1, s.hasSuffix("/") { s = s.dropLast() }
-        return String(s)
-    }
-
-    private static func passwdHome() -> String? {
-        guard let entry = getpwuid(getuid()), let dir = entry.pointee.pw_dir else { return nil }
-        let home = String(cString: dir)
-        return home.isEmpty ? nil : home
-    }
 }
 
 /// `read(2)`; at file scope because `HistoryStore.read()` shadows it inside the type.

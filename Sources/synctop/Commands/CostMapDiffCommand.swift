@@ -60,7 +60,13 @@ struct CostMapDiffCommand: AsyncParsableCommand {
             printError("synctop: the proxy's answer at \(settings.proxyName)\(Endpoint.costMap.path) is \(problem)")
             throw ExitStatus.proxy
         }
-        let store = costMapSnapshots(proxyURL: settings.proxyName)
+        let store: CostMapSnapshotStore
+        switch costMapSnapshots(proxyURL: settings.proxyName) {
+        case .success(let s): store = s
+        case .failure(let why):
+            printError("synctop: no snapshots: the cache folder is \(why)")
+            throw ExitStatus.ioError
+        }
         guard let snapshot = store.latest() else { return try saveBaseline(fetched, store: store, proxy: settings.proxyName) }
         let before: CostMap
         do {

@@ -38,7 +38,13 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = HistoryStore(path: historyFile ?? HistoryStore.defaultPath(environment: Environment.all()))
+        let environment = Environment.all()
+        guard let path = historyFile ?? HistoryStore.defaultPath(environment: environment) else {
+            let why = UserDirectory.resolve(.state, environment: environment).failure.map { "\($0)" } ?? "unavailable"
+            printError("synctop: no history file: the state folder is \(why); or give --history-file PATH")
+            throw ExitStatus.usage
+        }
+        let store = HistoryStore(path: path)
         let loaded: (records: [HistoryRecord], skippedLines: Int)
         do {
             loaded = try store.read()

@@ -46,7 +46,10 @@ struct InfoCommand: ParsableCommand {
         let noColorEnv = !(env["NO_COLOR"] ?? "").isEmpty
         let beta = mappingSource.source(config: file)
         var rows: [(String, String, String)] = [
-            ("config file", file.path ?? "—", file.path.map(Self.state(of:)) ?? "no HOME"),
+            file.path.map { ("config file", $0, Self.state(of: $0)) } ?? {
+                let found = Self.under(UserDirectory.resolve(.config, environment: env), "/synctop/config.toml")
+                return ("config file", found.path ?? "—", found.state)
+            }(),
             ("proxy URL", settings.proxyName, urlOrigin),
             ("API key", settings.maskedKey, keyOrigin),
             ("poll interval", "\(options.interval(file)) s", origin("--interval", inConfig: file.interval != nil)),
@@ -61,14 +64,18 @@ struct InfoCommand: ParsableCommand {
         ]
         if let ca = connection.caFile { rows.append(("CA file", ca, "flag --ca-file")) }
 
-        let snapshots = CostMapSnapshotStore(root: CostMapSnapshotStore.defaultRoot(environment: env), proxyURL: settings.proxyName)
-        var paths: [(String, String, String)] = [
-            ("history (written)", HistoryStore.defaultPath(environment: env), Self.state(of: HistoryStore.defaultPath(environment: env))),
-            ("cost-map snapshots (written)", snapshots.directory, "\(snapshots.list().count) kept, newest \(snapshots.keep) stay"),
-            ("user themes (read)", ThemeCatalog.userDirectory(environment: env) ?? "— (no HOME)",
-             ThemeCatalog.userDirectory(environment: env).map(Self.state(of:)) ?? "—"),
-            ("LiteLLM CLI config (read for base_url)", (env["HOME"] ?? "~") + "/.litellm/config.json",
-             Self.state(of: (env["HOME"] ?? "~") + "/.litellm/config.json")),
+        let history = Self.under(UserDirectory.resolve(.state, environment: env), "/synctop/history.jsonl")
+        let snapshots = Self.under(UserDirectory.resolve(.cache, environment: env), "/synctop") { root in
+            let store = CostMapSnapshotStore(root: root, proxyURL: settings.proxyName)
+            return (store.directory, "\(store.list().count) kept, newest \(store.keep) stay")
+        }
+        let themes = Self.under(UserDirectory.resolve(.config, environment: env), "/synctop/themes")
+        let litellm = Self.under(UserDirectory.home(environment: env), "/.litellm/config.json")
+        var paths: [(String, String?, String)] = [
+            ("history (written)", history.path, history.state),
+            ("cost-map snapshots (written)", snapshots.path, snapshots.state),
+            ("user themes (read)", themes.path, themes.state),
+            ("LiteLLM CLI config (read for base_url)", litellm.path, litellm.state),
         ]
         if case .file(let path) = beta.location { paths.append(("beta-header mapping (read)", path, Self.state(of: path))) }
         if let keyFile = connection.keyFile { paths.append(("key file (read)", keyFile, Self.state(of: keyFile))) }
@@ -89,6 +96,20 @@ struct InfoCommand: ParsableCommand {
         }
     }
 
+    /// A path in a user folder and its state; or no path and why there is none
+    /// (`UserDirectory`). `describe` turns the folder + `tail` into the path shown and its state.
+    static func under(_ folder: Result<UserDirectory.Location, UserDirectory.Unavailable>, _ tail: String,
+                      describe: (String) -> (String, String) = { ($0, state(of: $0)) }) -> (path: String?, state: String) {
+        switch folder {
+        case .failure(let why):
+            return (nil, "\(why)")
+        case .success(let folder):
+            let (path, state) = describe(folder.path + tail)
+            // Without HOME, say where the folder came from instead.
+            return (path, folder.origin.hasPrefix("HOME is not set") ? "\(state); \(folder.origin)" : state)
+        }
+    }
+
     static func state(of path: String) -> String {
         var info = stat()
         guard stat(path, &info) == 0 else { return errno == ENOENT ? "does not exist yet" : String(cString: strerror(errno)) }
@@ -103,13 +124,13 @@ struct InfoCommand: ParsableCommand {
         return text
     }
 
-    static func text(_ rows: [(String, String, String)], _ paths: [(String, String, String)], _ c: TerminalCapabilities) -> String {
+    static func text(_ rows: [(String, String, String)], _ paths: [(String, String?, String)], _ c: TerminalCapabilities) -> String {
         var out = "Settings (value, then where it came from)\n"
         let w1 = rows.map { $0.0.count }.max() ?? 0
         for (name, value, origin) in rows { out += "  \(name.padding(w1 + 2))\(value)  (\(origin))\n" }
         out += "Paths\n"
         let w2 = paths.map { $0.0.count }.max() ?? 0
-        for (name, path, state) in paths { out += "  \(name.padding(w2 + 2))\(path)  (\(state))\n" }
+        for (name, path, state) in paths { out += "  \(name.padding(w2 + 2))\(path ?? "—")  (\(state))\n" }
         out += "Terminal\n"
         out += "  TERM      \(c.term ?? "(not set)")\n"
         out += "  output    \(c.stdoutIsTerminal ? "a terminal" : "not a terminal (the dashboard needs one)")\n"
@@ -118,10 +139,10 @@ struct InfoCommand: ParsableCommand {
         return out
     }
 
-    static func json(_ rows: [(String, String, String)], _ paths: [(String, String, String)], _ c: TerminalCapabilities) -> JSONValue {
+    static func json(_ rows: [(String, String, String)], _ paths: [(String, String?, String)], _ c: TerminalCapabilities) -> JSONValue {
         .object([
             ("settings", .array(rows.map { .object([("name", .string($0.0)), ("value", .string($0.1)), ("origin", .string($0.2))]) })),
-            ("paths", .array(paths.map { .object([("name", .string($0.0)), ("path", .string($0.1)), ("state", .string($0.2))]) })),
+            ("paths", .array(paths.map { .object([("name", .string($0.0)), ("path", .optional($0.1)), ("state", .string($0.2))]) })),
             ("terminal", .object([
                 ("term", .optional(c.term)), ("stdout_is_terminal", .bool(c.stdoutIsTerminal)), ("colors", .int(c.colors)),
                 ("rgb", .bool(c.rgb)), ("depth", .string(c.depth.description)), ("utf8", .bool(c.utf8)),

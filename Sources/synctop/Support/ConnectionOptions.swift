@@ -41,7 +41,7 @@ struct ConnectionOptions: ParsableArguments {
         do {
             let resolved = try ConnectionSettings.resolve(
                 urlFlag: url, keyFile: keyFile, environment: environment,
-                homeDirectory: environment["HOME"], configURL: file.url, configKeyFile: file.keyFile,
+                homeDirectory: UserDirectory.home(environment: environment).value?.path, configURL: file.url, configKeyFile: file.keyFile,
                 readKeyFile: LocalFile.readSecret, readFile: LocalFile.readText)
             // From here on every line printed, logged or stored is scrubbed of them.
             Redactor.register(apiKey: resolved.apiKey)

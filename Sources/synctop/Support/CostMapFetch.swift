@@ -37,16 +37,19 @@ extension ConnectionOptions {
     }
 }
 
-/// Where this proxy's cost-map snapshots live (`$XDG_CACHE_HOME/synctop/cost-maps/...`).
-func costMapSnapshots(proxyURL: String) -> CostMapSnapshotStore {
-    CostMapSnapshotStore(root: CostMapSnapshotStore.defaultRoot(environment: Environment.all()), proxyURL: proxyURL)
+/// Where this proxy's cost-map snapshots live (`$XDG_CACHE_HOME/synctop/cost-maps/...`),
+/// or why there is no such folder.
+func costMapSnapshots(proxyURL: String) -> Result<CostMapSnapshotStore, UserDirectory.Unavailable> {
+    CostMapSnapshotStore.defaultRoot(environment: Environment.all()).map { CostMapSnapshotStore(root: $0, proxyURL: proxyURL) }
 }
 
 /// `models` and `price` keep what they fetched for a later `diff --since-last`. Best
 /// effort: a full disk or a read-only home must not fail a read.
 func saveSnapshotQuietly(_ fetched: FetchedCostMap, proxyURL: String) {
     do {
-        try costMapSnapshots(proxyURL: proxyURL).save(fetched.bytes, at: fetched.fetchedAt)
+        try costMapSnapshots(proxyURL: proxyURL).get().save(fetched.bytes, at: fetched.fetchedAt)
+    } catch let why as UserDirectory.Unavailable {
+        printError("synctop: warning: no snapshot kept: the cache folder is \(why)")
     } catch {
         printError("synctop: warning: \(error)")
     }

@@ -10,12 +10,12 @@ import Testing
     func bytes(_ n: Int) -> [UInt8] { Array(#"{"m\#(n)": {"input_cost_per_token": 1e-06}}"#.utf8) }
 
     @Test func rootFollowsXDGCacheHomeElseHome() {
-        #expect(CostMapSnapshotStore.defaultRoot(environment: ["XDG_CACHE_HOME": "/var/cache", "HOME": "/home/op"]) == "/var/cache/synctop")
-        #expect(CostMapSnapshotStore.defaultRoot(environment: ["XDG_CACHE_HOME": "/var/cache//", "HOME": "/home/op"]) == "/var/cache/synctop")
-        #expect(CostMapSnapshotStore.defaultRoot(environment: ["HOME": "/home/op"]) == "/home/op/.cache/synctop")
+        #expect(CostMapSnapshotStore.defaultRoot(environment: ["XDG_CACHE_HOME": "/var/cache", "HOME": "/home/op"]).value == "/var/cache/synctop")
+        #expect(CostMapSnapshotStore.defaultRoot(environment: ["XDG_CACHE_HOME": "/var/cache//", "HOME": "/home/op"]).value == "/var/cache/synctop")
+        #expect(CostMapSnapshotStore.defaultRoot(environment: ["HOME": "/home/op"]).value == "/home/op/.cache/synctop")
         // Empty or relative XDG_CACHE_HOME is ignored (XDG base directory spec).
-        #expect(CostMapSnapshotStore.defaultRoot(environment: ["XDG_CACHE_HOME": "", "HOME": "/home/op/"]) == "/home/op/.cache/synctop")
-        #expect(CostMapSnapshotStore.defaultRoot(environment: ["XDG_CACHE_HOME": "cache", "HOME": "/home/op"]) == "/home/op/.cache/synctop")
+        #expect(CostMapSnapshotStore.defaultRoot(environment: ["XDG_CACHE_HOME": "", "HOME": "/home/op/"]).value == "/home/op/.cache/synctop")
+        #expect(CostMapSnapshotStore.defaultRoot(environment: ["XDG_CACHE_HOME": "cache", "HOME": "/home/op"]).value == "/home/op/.cache/synctop")
     }
 
     @Test func anIdenticalMapIsNotSavedTwice() throws {
