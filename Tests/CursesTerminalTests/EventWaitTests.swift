@@ -70,7 +70,7 @@ struct EventWaitTests {
         try RestoreHandlers.installSignalPipe()
         RestoreHandlers.installTerminateHandlers()
         defer { RestoreHandlers.uninstallTerminateHandlers() }
-        for sig in [SIGHUP, SIGTERM, SIGINT] {
+        for sig in RestoreHandlers.terminateSignals {
             // Process-directed, like `kill` from outside: this test runs on a pool thread
             // that blocks signals, so `raise` would leave it pending here forever.
             kill(getpid(), sig)
