@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesTerminal
 import Dispatch
 #if canImport(Glibc)
 import Glibc
@@ -15,6 +16,7 @@ enum Entry {
         // Process-wide: a closed pipe or socket is an EPIPE where we write (`StandardOutput`,
         // the transports), never a silent death mid-command.
         _ = signal(SIGPIPE, SIG_IGN)
+        CrashGuard.install()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let status = StatusFastPath.command(arguments) {
             runAsync { await StatusFastPath.run(status) }

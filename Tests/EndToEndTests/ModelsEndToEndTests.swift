@@ -78,6 +78,6 @@ struct ModelsEndToEndTests {
         #expect(reload.out.contains("\"status\":\"success\""), "\(reload.out)")
         let seen = tmux.waitFor("+1519 new, −375 removed", timeout: 20)
         #expect(seen.found, "\(seen.screen)")
-        #expect(seen.screen.contains("cost map changed on the proxy (reloaded without synctop"), "\(seen.screen)")
+        #expect(seen.screen.contains("cost map changed on the proxy (reloaded by another client"), "\(seen.screen)")
     }
 }
