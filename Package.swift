@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // config.toml with contexts: any valid TOML, errors with their line (toml++ inside).
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // The only C surface: ncurses (wide) plus inline shims for what Swift cannot import.
@@ -28,7 +30,7 @@ let package = Package(
             ]
         ),
         // Pure UI: state, messages, update, view into a cell buffer. No curses here.
-        .target(name: "ConsoleUI", dependencies: ["ProxyAdmin"]),
+        .target(name: "ConsoleUI", dependencies: ["ProxyAdmin", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The only code that imports ncurses.
         .target(name: "CursesTerminal", dependencies: ["CNcurses", "ConsoleUI"]),
         // A faithful LiteLLM admin API on loopback, for demo mode and tests.

@@ -6,6 +6,8 @@
 public struct ConnectionSettings: Equatable, Sendable {
     public enum Origin: String, Sendable, Equatable {
         case flag, environment, configFile = "config file", synctopConfig = "synctop config", defaultValue = "default", none
+        /// `[contexts.NAME]` in synctop's config.
+        case context
     }
 
     public var baseURL: String
@@ -14,6 +16,12 @@ public struct ConnectionSettings: Equatable, Sendable {
     public var keyOrigin: Origin
     /// e.g. "LITELLM_PROXY_API_KEY" or the key file's path.
     public var keySourceName: String?
+    /// The context this came from (`--context`, `current_context`), nil without contexts.
+    public var context: String?
+    /// The context's `ca_file`, used when `--ca-file` is not given.
+    public var caFile: String?
+    /// The context's `read_only`.
+    public var readOnly: Bool?
 
     public static let defaultURL = "http://localhost:4000"
 
@@ -133,6 +141,8 @@ public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Group or others may read it; `mode` is its permission bits.
     case keyFileReadableByOthers(String, mode: UInt32)
     case unreadable(String, String)
+    /// A context's `key_env` names a variable that is not set.
+    case contextKeyUnset(context: String, variable: String)
 
     public var description: String {
         switch self {
@@ -148,6 +158,7 @@ public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .keyFileReadableByOthers(let p, let mode):
             "key file \(p) can be read by group or others (mode 0\(String(mode, radix: 8))); a key must be private: run `chmod 600 \(ShellWord.quoted(p))`"
         case .unreadable(let p, let why): "cannot read \(p): \(why)"
+        case .contextKeyUnset(let c, let v): "context \(c) takes its key from \(v), which is not set (export \(v)=… or use --key-file)"
         }
     }
 }

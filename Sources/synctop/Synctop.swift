@@ -81,7 +81,7 @@ struct Synctop: AsyncParsableCommand {
         subcommands: [DashboardCommand.self, StatusCommand.self, ReloadCommand.self, ScheduleCommand.self, CancelCommand.self,
                       HistoryCommand.self, MappingsCommand.self, CheckHeadersCommand.self, InfoCommand.self,
                       ModelsCommand.self, PriceCommand.self, CostMapDiffCommand.self,
-                      DemoCommand.self, SimulateCommand.self],
+                      ContextsCommand.self, DemoCommand.self, SimulateCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }

@@ -30,13 +30,13 @@ import Testing
     @Test func mistakesNameTheLine() {
         let unknown = try? parse("interval = 10\ncolour = \"blue\"\n").get()
         #expect(unknown?.warnings == ["c.toml:2: unknown setting \"colour\" ignored (settings: url, key_file, interval, timeout, theme, no_color, no_unicode, read_only, mouse, beta_headers_url, beta_headers_file)"])
-        #expect(parse("\ninterval = \"ten\"").failure?.description == "c.toml:2: interval has the wrong type of value (\"ten\")")
+        #expect(parse("\ninterval = \"ten\"").failure?.description == "c.toml:2: interval has the wrong type of value (\"ten\"): expected a whole number")
         #expect(parse("interval = 1").failure?.description == "c.toml:1: interval must be at least 2 seconds")
         #expect(parse("timeout = 0").failure?.description == "c.toml:1: timeout must be 1 to 300 seconds")
-        #expect(parse("theme = nord").failure?.description == "c.toml:1: theme: expected \"text\", a number, true or false, found nord")
+        #expect(parse("theme = nord").failure?.description.hasPrefix("c.toml:1: Error while parsing") == true, "not TOML: toml++ says where")
         #expect(parse("[colors]").failure?.description.hasPrefix("c.toml:1: unknown section [colors]") == true)
         #expect(parse("[keys.nowhere]").failure?.description.hasPrefix("c.toml:1: unknown section [keys.nowhere]") == true)
-        #expect(parse("just words").failure?.description == "c.toml:1: expected key = value, found just words")
+        #expect(parse("just words").failure?.description == "c.toml:1: Error while parsing key-value pair: expected '=', saw 'w'")
         // The theme rule of `--theme` (`ThemeCatalog.referenceProblem`), with the line.
         #expect(parse("\ntheme = \"../../etc/passwd\"").failure?.description.hasPrefix(
             "c.toml:2: theme: \"../../etc/passwd\" is neither a theme name (letters, digits, - and _, e.g. nord) nor a path ending in .toml") == true)

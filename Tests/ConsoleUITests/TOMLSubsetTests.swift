@@ -22,8 +22,9 @@ struct TOMLSubsetTests {
         if case .failure(let e) = Theme.parse("[roles]\nborder = cyan\n", file: "t.toml") {
             #expect(e.description == "t.toml:2: the value of \"border\" must be in double quotes")
         } else { Issue.record("an unquoted colour must fail") }
-        if case .failure(let e) = ConfigFile.parse("interval = soon\n", file: "c.toml") {
-            #expect(e.description == "c.toml:1: interval: expected \"text\", a number, true or false, found soon")
+        // config.toml is read by TOMLKit: toml++'s own words, with the file and line.
+        if case .failure(let e) = ConfigFile.parse("\ninterval = soon\n", file: "c.toml") {
+            #expect(e.description.hasPrefix("c.toml:2: Error while parsing value"), "\(e)")
         } else { Issue.record("a bare word must fail") }
     }
 }

@@ -1,8 +1,9 @@
 import ProxyAdmin
+import TOMLKit
 
 /// `$XDG_CONFIG_HOME/synctop/config.toml` (else `~/.config/synctop/config.toml`): every
-/// dashboard option, and key remapping per view. A TOML subset: `# comments`,
-/// `key = "text" | 123 | true`, and `[keys.<view>]` tables of `action = "key [key…]"`.
+/// dashboard option, key remapping per view (`[keys.<view>]` tables of `action = "key
+/// [key…]"`), and the proxies an operator switches between (`[contexts.NAME]`).
 /// Flags and environment variables win over it; it wins over the defaults.
 public struct ConfigFile: Equatable, Sendable {
     public var url: String?
@@ -17,6 +18,9 @@ public struct ConfigFile: Equatable, Sendable {
     public var betaHeadersURL: String?
     public var betaHeadersFile: String?
     public var keyMaps = KeyMaps.standard
+    /// `[contexts.NAME]`, in the order written; `current_context` names the default one.
+    public var contexts: [ContextConfig] = []
+    public var currentContext: String?
     /// Unknown settings: kept out, and said (a typo must not pass silently).
     public var warnings: [String] = []
     public var path: String?
@@ -32,64 +36,115 @@ public struct ConfigFile: Equatable, Sendable {
         (try? UserDirectory.resolve(.config, environment: environment, passwordHome: passwordHome).get()).map { $0.path + "/synctop/config.toml" }
     }
 
-    /// Parses the file's text; the first error stops it, naming file and line.
+    /// Parses the file's text (any valid TOML, read by TOMLKit); the first problem stops
+    /// it, naming the file, the line and the key.
     public static func parse(_ source: String, file: String) -> Result<ConfigFile, ConfigError> {
+        let doc: TOMLDocument
+        do throws(TOMLDocument.Problem) {
+            doc = try TOMLDocument(source, file: file)
+        } catch {
+            return .failure(ConfigError(file: file, line: error.line, message: error.message))
+        }
         var config = ConfigFile()
         config.path = file
-        var section = ""
-        for (lineNo, line) in TOMLSubset.lines(source) {
-            func fail(_ why: String) -> Result<ConfigFile, ConfigError> { .failure(ConfigError(file: file, line: lineNo, message: why)) }
-            let key: String, text: String, value: TOMLSubset.Value
-            switch line {
-            case .badSection(let l): return fail("malformed section \(l)")
-            case .noEquals(let l): return fail("expected key = value, found \(l)")
-            case .section(let name):
-                let parts = name.split(separator: ".")
-                guard parts.count == 2, parts[0] == "keys", KeyMaps.viewNames.contains(String(parts[1])) else {
-                    return fail("unknown section [\(name)] (sections: \(KeyMaps.viewNames.map { "[keys.\($0)]" }.joined(separator: ", ")))")
-                }
-                section = name
-                continue
-            case .pair(let k, let v, let raw):
-                guard let v else { return fail("\(k): expected \"text\", a number, true or false, found \(raw)") }
-                (key, text, value) = (k, raw, v)
-            }
-            if !section.isEmpty {
-                let view = String(section.dropFirst("keys.".count))
-                guard case .text(let names) = value else { return fail("\(key): keys are given as text, e.g. \(key) = \"R\"") }
-                var keys: [Key] = []
-                for name in names.split(separator: " ") {
-                    guard let k = Key.named(String(name)) else { return fail("\(key): unknown key name \"\(name)\"") }
-                    keys.append(k)
-                }
-                if let problem = config.keyMaps.rebind(view: view, action: key, keys: keys) { return fail(problem) }
-                continue
-            }
-            switch (key, value) {
-            case ("url", .text(let s)): config.url = s
-            case ("key_file", .text(let s)): config.keyFile = s
-            case ("theme", .text(let s)):
-                if let problem = ThemeCatalog.referenceProblem(s) { return fail("theme: \(problem)") }
-                config.theme = s
-            case ("beta_headers_url", .text(let s)): config.betaHeadersURL = s
-            case ("beta_headers_file", .text(let s)): config.betaHeadersFile = s
-            case ("interval", .number(let n)):
-                guard n >= 2 else { return fail("interval must be at least 2 seconds") }
-                config.interval = n
-            case ("timeout", .number(let n)):
-                guard (1...300).contains(n) else { return fail("timeout must be 1 to 300 seconds") }
-                config.timeout = n
-            case ("no_color", .flag(let b)): config.noColor = b
-            case ("no_unicode", .flag(let b)): config.noUnicode = b
-            case ("read_only", .flag(let b)): config.readOnly = b
-            case ("mouse", .flag(let b)): config.mouse = b
-            case _ where settingNames.contains(key):
-                return fail("\(key) has the wrong type of value (\(text))")
-            default:
-                config.warnings.append("\(file):\(lineNo): unknown setting \"\(key)\" ignored (settings: \(settingNames.joined(separator: ", ")))")
-            }
+        do throws(ConfigError) {
+            try config.read(doc)
+        } catch {
+            return .failure(error)
         }
         return .success(config)
+    }
+
+    private mutating func read(_ doc: TOMLDocument) throws(ConfigError) {
+        let root = doc.root
+        for key in doc.order(root.keys) {
+            let value = root[key]!
+            let line = doc.line(of: key)
+            func fail(_ why: String) -> ConfigError { ConfigError(file: doc.file, line: line, message: why) }
+            func wrongType(_ expected: TOMLType) -> ConfigError {
+                fail("\(key) has the wrong type of value (\(doc.rawValue(at: line))): expected \(expected.words)")
+            }
+            switch key {
+            case "url": url = try Self.text(value, or: wrongType(.string))
+            case "key_file": keyFile = try Self.text(value, or: wrongType(.string))
+            case "theme":
+                let name = try Self.text(value, or: wrongType(.string))
+                if let problem = ThemeCatalog.referenceProblem(name) { throw fail("theme: \(problem)") }
+                theme = name
+            case "beta_headers_url": betaHeadersURL = try Self.text(value, or: wrongType(.string))
+            case "beta_headers_file": betaHeadersFile = try Self.text(value, or: wrongType(.string))
+            case "interval":
+                let n = try Self.number(value, or: wrongType(.int))
+                guard n >= 2 else { throw fail("interval must be at least 2 seconds") }
+                interval = n
+            case "timeout":
+                let n = try Self.number(value, or: wrongType(.int))
+                guard (1...300).contains(n) else { throw fail("timeout must be 1 to 300 seconds") }
+                timeout = n
+            case "no_color": noColor = try Self.flag(value, or: wrongType(.bool))
+            case "no_unicode": noUnicode = try Self.flag(value, or: wrongType(.bool))
+            case "read_only": readOnly = try Self.flag(value, or: wrongType(.bool))
+            case "mouse": mouse = try Self.flag(value, or: wrongType(.bool))
+            case "current_context": currentContext = try Self.text(value, or: wrongType(.string))
+            case "keys":
+                guard let views = value.table else { throw wrongType(.table) }
+                try readKeys(views, doc)
+            case "contexts":
+                guard let table = value.table else { throw wrongType(.table) }
+                for name in doc.order(table.keys, in: ["contexts"]) {
+                    guard let entry = table[name]?.table else {
+                        throw ConfigError(file: doc.file, line: doc.line(of: name, in: ["contexts"]),
+                                          message: "contexts.\(name) must be a table: [contexts.\(name)] with url = \"…\"")
+                    }
+                    contexts.append(try ContextConfig.read(name, entry, doc))
+                }
+            default:
+                if value.table != nil {
+                    throw fail("unknown section [\(key)] (sections: \(KeyMaps.viewNames.map { "[keys.\($0)]" }.joined(separator: ", ")), [contexts.NAME])")
+                }
+                warnings.append("\(doc.file):\(line): unknown setting \"\(key)\" ignored (settings: \(Self.settingNames.joined(separator: ", ")))")
+            }
+        }
+        if let current = currentContext, !contexts.contains(where: { $0.name == current }) {
+            throw ConfigError(file: doc.file, line: doc.line(of: "current_context"),
+                              message: "current_context \"\(current)\" is not one of the contexts (\(contexts.map(\.name).joined(separator: ", ")))")
+        }
+    }
+
+    private mutating func readKeys(_ views: TOMLTable, _ doc: TOMLDocument) throws(ConfigError) {
+        for view in doc.order(views.keys, in: ["keys"]) {
+            let headerLine = doc.line(of: view, in: ["keys"])
+            guard KeyMaps.viewNames.contains(view), let actions = views[view]?.table else {
+                throw ConfigError(file: doc.file, line: headerLine,
+                                  message: "unknown section [keys.\(view)] (sections: \(KeyMaps.viewNames.map { "[keys.\($0)]" }.joined(separator: ", ")))")
+            }
+            for action in doc.order(actions.keys, in: ["keys", view]) {
+                let line = doc.line(of: action, in: ["keys", view])
+                func fail(_ why: String) -> ConfigError { ConfigError(file: doc.file, line: line, message: why) }
+                guard let names = actions[action]?.string else { throw fail("\(action): keys are given as text, e.g. \(action) = \"R\"") }
+                var keys: [Key] = []
+                for name in names.split(separator: " ") {
+                    guard let k = Key.named(String(name)) else { throw fail("\(action): unknown key name \"\(name)\"") }
+                    keys.append(k)
+                }
+                if let problem = keyMaps.rebind(view: view, action: action, keys: keys) { throw fail(problem) }
+            }
+        }
+    }
+
+    static func text(_ value: any TOMLValueConvertible, or error: ConfigError) throws(ConfigError) -> String {
+        guard let s = value.string else { throw error }
+        return s
+    }
+
+    static func number(_ value: any TOMLValueConvertible, or error: ConfigError) throws(ConfigError) -> Int {
+        guard value.type == .int, let n = value.int else { throw error }
+        return n
+    }
+
+    static func flag(_ value: any TOMLValueConvertible, or error: ConfigError) throws(ConfigError) -> Bool {
+        guard let b = value.bool else { throw error }
+        return b
     }
 }
 

@@ -35,7 +35,19 @@ struct ReloadCommand: AsyncParsableCommand {
 
     @OptionGroup var arguments: ConfirmedActionArguments
 
-    func run() async throws { try await arguments.run(.reload(arguments.job)) }
+    @Flag(help: "beta-headers only: reload on every pod of the context, one after another (the mapping lives in each pod's memory).")
+    var allPods = false
+
+    func validate() throws {
+        if allPods && arguments.job != .betaHeaders {
+            throw ValidationError("--all-pods is for beta-headers: a cost-map reload is stored in the shared database and every pod applies it within its check interval")
+        }
+    }
+
+    func run() async throws {
+        if allPods { return try await AllPodsReload(arguments: arguments).run() }
+        try await arguments.run(.reload(arguments.job))
+    }
 }
 
 /// `synctop schedule JOB --hours N`: set (or change) the reload interval.

@@ -20,7 +20,20 @@ struct StatusCommand: AsyncParsableCommand {
     @Flag(help: "Write JSON (timestamps ISO 8601 UTC with offset; keys cost_map, beta_headers, source, health).")
     var json = false
 
+    @Flag(help: "Every context of config.toml, side by side (JSON: one object per context, with the usual parts or an error).")
+    var allContexts = false
+
+    @Flag(help: "Every pod of the context (pods, pods_dns or pods_command), side by side, and where they disagree.")
+    var pods = false
+
+    func validate() throws {
+        if allContexts && pods { throw ValidationError("give --all-contexts or --pods, not both") }
+        if allContexts && (connection.context != nil || connection.url != nil) { throw ValidationError("--all-contexts takes no --context or --url") }
+    }
+
     func run() async throws {
+        if allContexts { return try await FleetStatus.allContexts(connection, json: json) }
+        if pods { return try await FleetStatus.pods(connection, json: json) }
         let settings = try connection.settings()
         let (client, transport) = try connection.client(settings)
         let snapshot = await client.snapshot()
@@ -41,10 +54,13 @@ struct StatusCommand: AsyncParsableCommand {
 
 /// The human form of `status`: one labelled line per part.
 enum StatusText {
-    static func render(_ s: ProxySnapshot, settings: ConnectionSettings, now: Date, zone: LocalZone) -> String {
+    static func render(_ s: ProxySnapshot, settings: ConnectionSettings, now: Date, zone: LocalZone, proxyLine: Bool = true) -> String {
         var lines: [String] = []
         let keyFrom = settings.keySourceName.map { " (\($0))" } ?? ""
-        lines.append("proxy         \(settings.proxyName)  key \(settings.maskedKey)\(keyFrom)")
+        if proxyLine {
+            let context = settings.context.map { "  context \($0)" } ?? ""
+            lines.append("proxy         \(settings.proxyName)  key \(settings.maskedKey)\(keyFrom)\(context)")
+        }
         switch s.health {
         case .success(let h):
             var text = h.alive ? "alive" : "not alive"

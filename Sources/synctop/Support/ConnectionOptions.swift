@@ -18,8 +18,28 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("PEM file of CA certificates to trust (proxies behind a private CA).", valueName: "path"))
     var caFile: String?
 
+    @Option(help: ArgumentHelp("A proxy from config.toml's [contexts.NAME] (default: its current_context).", valueName: "name"))
+    var context: String?
+
     func validate() throws {
         if let timeout, !(1...300).contains(timeout) { throw ValidationError("--timeout must be 1 to 300 seconds") }
+        if context != nil, url != nil { throw ValidationError("give --url or --context, not both") }
+    }
+
+    /// The context this command talks to: `--context`, else `current_context` unless a URL
+    /// is given by flag or environment; nil when the config has no contexts.
+    func chosenContext(_ file: ConfigFile, environment: [String: String]) throws -> ContextConfig? {
+        if let context {
+            guard let found = file.contexts.first(where: { $0.name == context }) else {
+                let known = file.contexts.map(\.name)
+                printError("synctop: no context \"\(context)\" in \(file.path ?? "config.toml")"
+                           + (known.isEmpty ? " (it has no [contexts.NAME] tables)" : " (contexts: \(known.joined(separator: ", ")))"))
+                throw ExitStatus.usage
+            }
+            return found
+        }
+        guard url == nil, (environment["LITELLM_PROXY_URL"] ?? "").isEmpty, let current = file.currentContext else { return nil }
+        return file.contexts.first { $0.name == current }
     }
 
     func loadConfig(printWarnings: Bool = false) throws -> ConfigFile {
@@ -38,11 +58,18 @@ struct ConnectionOptions: ParsableArguments {
     func settings(warnKeyInClear: Bool = true) throws -> ConnectionSettings {
         let environment = Environment.all()
         let file = try loadConfig(printWarnings: true)
+        let chosen = try chosenContext(file, environment: environment)
         do {
-            let resolved = try ConnectionSettings.resolve(
-                urlFlag: url, keyFile: keyFile, environment: environment,
-                homeDirectory: UserDirectory.home(environment: environment).value?.path, configURL: file.url, configKeyFile: file.keyFile,
-                readKeyFile: LocalFile.readSecret, readFile: LocalFile.readText)
+            var resolved: ConnectionSettings
+            if let chosen {
+                resolved = try Self.settings(for: chosen, keyFileFlag: keyFile, environment: environment)
+            } else {
+                resolved = try ConnectionSettings.resolve(
+                    urlFlag: url, keyFile: keyFile, environment: environment,
+                    homeDirectory: UserDirectory.home(environment: environment).value?.path, configURL: file.url, configKeyFile: file.keyFile,
+                    readKeyFile: LocalFile.readSecret, readFile: LocalFile.readText)
+            }
+            if resolved.caFile == nil { resolved.caFile = caFile }
             // From here on every line printed, logged or stored is scrubbed of them.
             Redactor.register(apiKey: resolved.apiKey)
             URLText.registerSecrets(of: resolved.baseURL)
@@ -56,6 +83,32 @@ struct ConnectionOptions: ParsableArguments {
         }
     }
 
+    /// A context's URL and key: `key_env` names the variable, `key_file` the file (a
+    /// `--key-file` flag wins); with neither, the usual variables. A `key_env` that is not
+    /// set is an error, never a silent fall back to another proxy's key.
+    static func settings(for context: ContextConfig, keyFileFlag: String?, environment: [String: String]) throws(SettingsError) -> ConnectionSettings {
+        var env = environment
+        if let name = context.keyEnv, keyFileFlag == nil {
+            guard let value = environment[name], !value.isEmpty else { throw .contextKeyUnset(context: context.name, variable: name) }
+            env = ["LITELLM_PROXY_API_KEY": value]
+        } else if context.keyFile != nil || keyFileFlag != nil {
+            env = [:]
+        }
+        var resolved = try ConnectionSettings.resolve(urlFlag: context.url, keyFile: keyFileFlag ?? context.keyFile, environment: env,
+                                                      homeDirectory: nil, readKeyFile: LocalFile.readSecret, readFile: LocalFile.readText)
+        resolved.urlOrigin = .context
+        resolved.context = context.name
+        resolved.caFile = context.caFile
+        resolved.readOnly = context.readOnly
+        if keyFileFlag == nil, let name = context.keyEnv {
+            resolved.keyOrigin = .context
+            resolved.keySourceName = name
+        } else if keyFileFlag == nil, context.keyFile != nil {
+            resolved.keyOrigin = .context
+        }
+        return resolved
+    }
+
     /// Plain http goes over `SocketTransport`: no event-loop set-up (most of a one-shot
     /// command's time), and about half the CPU per dashboard poll (0.9 ms against 1.9 ms
     /// with AsyncHTTPClient, `Tests/Benchmarks/run`). https goes over `TLSTransport` (NIO
@@ -64,19 +117,19 @@ struct ConnectionOptions: ParsableArguments {
     func client(_ settings: ConnectionSettings, readOnly: Bool = false) throws -> (ProxyAdminClient, any ProxyTransport) {
         let timeout = try timeoutSeconds()  // a broken config file has said so already
         do {
-            let transport: any ProxyTransport
-            if let plain = SocketTransport(baseURL: settings.baseURL) {
-                transport = plain
-            } else if let tls = try TLSTransport(baseURL: settings.baseURL, caFile: caFile) {
-                transport = tls
-            } else {
-                transport = try HTTPTransport(baseURL: settings.baseURL, caFile: caFile)
-            }
+            let transport = try Self.transport(for: settings.baseURL, caFile: settings.caFile ?? caFile)
             let client = ProxyAdminClient(transport: transport, apiKey: settings.apiKey, timeoutSeconds: timeout, readOnly: readOnly)
             return (client, transport)
         } catch {
             printError("synctop: \(error.summary)")
             throw ExitStatus.usage
         }
+    }
+
+    /// The transport for one base URL (a proxy's service URL or one pod's).
+    static func transport(for baseURL: String, caFile: String?) throws(ProxyError) -> any ProxyTransport {
+        if let plain = SocketTransport(baseURL: baseURL) { return plain }
+        if let tls = try TLSTransport(baseURL: baseURL, caFile: caFile) { return tls }
+        return try HTTPTransport(baseURL: baseURL, caFile: caFile)
     }
 }

@@ -56,6 +56,9 @@ enum StatusFastPath {
         connection.keyFile = values["key-file"]
         connection.timeout = timeout
         connection.caFile = values["ca-file"]
+        connection.context = values["context"]
+        // --url and --context together: ArgumentParser's validate() words the refusal.
+        if connection.url != nil && connection.context != nil { return nil }
         var configFile = ConfigOption()
         configFile.config = values["config"]
         connection.configFile = configFile
@@ -66,7 +69,7 @@ enum StatusFastPath {
     }
 
     /// The value-taking options of `status` (its flag is `--json`).
-    static let valueOptions: Set<String> = ["url", "key-file", "timeout", "config", "ca-file"]
+    static let valueOptions: Set<String> = ["url", "key-file", "timeout", "config", "ca-file", "context"]
 
     /// Runs `command` as ArgumentParser's `main` would: its exit codes, its error messages.
     static func run(_ command: StatusCommand) async -> Never {
