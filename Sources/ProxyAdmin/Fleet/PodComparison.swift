@@ -50,18 +50,22 @@ public enum PodComparison {
                                     message: "\(stuck.joined(separator: ", ")) fell back to bundled prices while other pods loaded the source: that pod's fetch failed (only its log says why)"))
         }
         // The shared schedule: different answers mean the pods do not share one database.
-        for (field, value) in [("scheduled", { (s: JobStatus) in String(s.scheduled) }), ("interval_hours", { (s: JobStatus) in s.intervalHours.map(String.init) ?? "—" })] {
-            for job in SyncJob.allCases {
-                let values = answering.compactMap { p in p.snapshot.status(of: job).value.map { (p.pod, value($0)) } }
-                if Set(values.map(\.1)).count > 1 {
-                    out.append(Disagreement(job: job, field: field, values: values,
-                                            message: "pods disagree on the \(job.shortTitle.lowercased()) schedule, which lives in the shared database: are they on different databases?"))
-                }
+        for job in SyncJob.allCases {
+            let values = answering.compactMap { p in
+                p.snapshot.status(of: job).value.map { (p.pod, $0.scheduled ? "every \($0.intervalHours.map(String.init) ?? "?") h" : "not scheduled") }
+            }
+            if Set(values.map(\.1)).count > 1 {
+                out.append(Disagreement(job: job, field: "schedule", values: values,
+                                        message: "pods disagree on the \(job.shortTitle.lowercased()) schedule, which lives in the shared database: are they on different databases?"))
             }
         }
         // Beta headers: each pod's own last reload.
-        let betaRuns = answering.compactMap { p in p.snapshot.betaHeaders.value.map { (p.pod, $0.lastRun.map(ProxyTimestamp.format) ?? "—") } }
-        if Set(betaRuns.map(\.1)).count > 1 {
+        // Runs within two minutes of each other are one reload of every pod (`--all-pods`).
+        let betaStatus = answering.compactMap { p in p.snapshot.betaHeaders.value.map { (p.pod, $0.lastRun) } }
+        let betaRuns = betaStatus.map { ($0.0, $0.1.map(ProxyTimestamp.format) ?? "—") }
+        let times = betaStatus.compactMap(\.1)
+        let spread = (times.max() ?? .distantPast).timeIntervalSince(times.min() ?? .distantPast)
+        if times.count != betaStatus.count && !times.isEmpty || spread > 120 {
             out.append(Disagreement(job: .betaHeaders, field: "last_run", values: betaRuns,
                                     message: "pods loaded the beta-header mapping at different times: a reload reaches the pod that answered it and at most one other; `synctop reload beta-headers --all-pods` reloads each"))
         }

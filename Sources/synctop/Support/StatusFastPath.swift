@@ -65,6 +65,8 @@ enum StatusFastPath {
         var command = StatusCommand()
         command.connection = connection
         command.json = json
+        command.allContexts = false
+        command.pods = false
         return command
     }
 
