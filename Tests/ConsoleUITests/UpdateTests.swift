@@ -244,3 +244,28 @@ import Testing
         #expect(TimeText.clock(now, now: now, zone: minus6) == "23:51:25", "local day may differ from UTC day")
     }
 }
+
+/// Issue 18: behind a load balancer without pods configured, alternating answers are
+/// said once and invent no runs.
+@Suite struct LoadBalancerFlappingTests {
+    typealias S = Scenarios
+
+    @Test func alternatingBetaRunsAreSaidOnceAndInventNothing() {
+        var a = S.betaScheduled
+        var b = S.betaScheduled
+        a.lastRun = S.now.addingTimeInterval(-3 * 3600)
+        b.lastRun = S.now.addingTimeInterval(-600)  // another pod reloaded 10 min ago
+        var s = S.polled(S.snapshot(beta: a))
+        var records = 0
+        for (i, answer) in [b, a, b, a, b].enumerated() {
+            let t = S.now.addingTimeInterval(Double(10 * (i + 1)))
+            _ = update(&s, .tick(t))
+            let effects = update(&s, .pollFinished(generation: s.pollInFlight ?? 0, snapshot: S.snapshot(beta: answer), at: t))
+            records += effects.filter { if case .record = $0 { true } else { false } }.count
+        }
+        let texts = s.events.map(\.text)
+        #expect(texts.filter { $0.contains("answers come from several proxy processes") }.count == 1, "\(texts)")
+        #expect(records <= 1, "at most the first change before the evidence, not one per flip: \(records)")
+        #expect(!texts.contains { $0.contains("moved back") }, "\(texts)")
+    }
+}

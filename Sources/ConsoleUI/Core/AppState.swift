@@ -105,6 +105,8 @@ public struct AppState: Equatable, Sendable {
     /// The latest `last_run` any poll showed per job: a value at or before it is never a
     /// new run (a value moving back, or returning after a cancel).
     public var latestRunSeen: [SyncJob: Date] = [:]
+    /// Whether answers alternate between proxy processes (a load balancer, no pods set).
+    public var processes = ProcessEvidence()
     public var events: [Event] = []
     public var notice: String?
     public var quitting = false

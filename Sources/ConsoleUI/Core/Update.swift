@@ -201,10 +201,19 @@ private func applySnapshot(_ state: inout AppState, _ snapshot: ProxySnapshot, a
     state.nextPollAt = at.addingTimeInterval(TimeInterval(delay))
 
     var effects: [Effect] = []
-    for job in SyncJob.allCases {
+    // Pod-memory values that alternate: answers from several processes (a load balancer).
+    let flapped = [
+        state.processes.note(ProcessEvidence.betaLastRun, previous: before.betaHeaders.value?.lastRun, value: state.betaHeaders.value?.lastRun),
+        state.processes.note(ProcessEvidence.costMapLoadedAt, previous: before.source.value?.loadedAt, value: state.source.value?.loadedAt),
+    ]
+    if flapped.contains(true), state.processes.flapping.count == flapped.filter({ $0 }).count {
+        logEvent(&state, at, ProcessEvidence.message, .warning)
+    }
+    for job in SyncJob.allCases where !(job == .betaHeaders && state.processes.flaps(ProcessEvidence.betaLastRun)) {
         effects += noteChanges(&state, job: job, old: before.job(job).value, new: state.job(job).value, at: at)
     }
-    if let load = costMapMovedOnProxy(&state, before: before.source.value, after: state.source.value, at: at) {
+    if !state.processes.flaps(ProcessEvidence.costMapLoadedAt),
+       let load = costMapMovedOnProxy(&state, before: before.source.value, after: state.source.value, at: at) {
         effects.append(load)
     }
     let oldReason = before.source.value?.fallbackReason, newReason = state.source.value?.fallbackReason
@@ -232,7 +241,10 @@ private func noteChanges(_ state: inout AppState, job: SyncJob, old: JobStatus?,
         if run.timeIntervalSince(at) > RunEvidence.clockSkewTolerance {
             logEvent(&state, at, "\(job.title): last run \(TimeText.span(run.timeIntervalSince(at))) in the future: proxy clock ahead", .warning)
         }
-        if let seen, run <= seen {
+        if let seen, run == seen {
+            // Back at the latest value already seen (after a cancel, or another process's
+            // answer in between): nothing ran.
+        } else if let seen, run < seen {
             logEvent(&state, at, "\(job.title): last run moved back to \(ProxyTimestamp.format(run)) (had been \(ProxyTimestamp.format(seen))): "
                      + "not counted as a run (another proxy process answered, or its database was restored)", .warning)
         } else if !(state.ownRuns[job].map { abs($0.timeIntervalSince(run)) < 2 } ?? false) {

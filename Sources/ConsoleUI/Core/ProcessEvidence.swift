@@ -1,0 +1,44 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import ProxyAdmin
+
+/// Whether successive answers come from one proxy process. Behind a load balancer each
+/// poll may reach another pod, and a pod-memory value (the beta-header `last_run`, the
+/// cost map's `loaded_at`) then alternates between old and new: A, B, A. A value that
+/// comes back after another one is that evidence. From then on synctop infers no runs and
+/// no cost-map changes from those flapping values (it would log runs that never
+/// happened), and says once what to do.
+public struct ProcessEvidence: Equatable, Sendable {
+    /// The last few distinct values seen per signal ("beta_headers.last_run", ...).
+    private var recent: [String: [Date]] = [:]
+    /// Signals that flapped.
+    public private(set) var flapping: Set<String> = []
+
+    public static let betaLastRun = "beta_headers.last_run"
+    public static let costMapLoadedAt = "cost_map.loaded_at"
+
+    public init() {}
+
+    /// Notes `value` after `previous`; true when this is the first sign that `signal`
+    /// flaps (the caller says so once).
+    public mutating func note(_ signal: String, previous: Date?, value: Date?) -> Bool {
+        guard let value, value != previous else { return false }
+        var seen = recent[signal] ?? []
+        defer {
+            seen.removeAll { $0 == value }
+            seen.append(value)
+            recent[signal] = Array(seen.suffix(4))
+        }
+        guard seen.contains(value), !flapping.contains(signal) else { return false }
+        flapping.insert(signal)
+        return true
+    }
+
+    public func flaps(_ signal: String) -> Bool { flapping.contains(signal) }
+
+    /// What the operator is told the first time.
+    public static let message = "answers come from several proxy processes (a load balancer in front?) — configure pods for this proxy to see each; runs are no longer inferred from values that alternate"
+}
