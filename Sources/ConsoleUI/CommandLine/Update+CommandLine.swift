@@ -87,6 +87,8 @@ private func run(_ command: Command, _ state: inout AppState) -> [Effect] {
         case .mappings: .showMappings
         case .models: .showModels
         case .history: .showHistory
+        case .contexts: .showContexts
+        case .pods: .showPods
         }
         return dispatch(&state, action)
     case .poll: return dispatch(&state, .pollNow)

@@ -21,6 +21,11 @@ public struct DashboardConfig: Equatable, Sendable {
     public var keyMaps: KeyMaps
     /// Theme names `:theme` completes (shipped and the user's).
     public var themeNames: [String] = Theme.shippedSources.map(\.name)
+    /// config.toml's contexts (the Contexts view) and the one this dashboard shows.
+    public var contexts: [FleetContext] = []
+    public var currentContext: String?
+    /// The current context's `accent`: the header's colour.
+    public var accent: String?
 
     public init(proxyURL: String, maskedKey: String, pollIntervalSeconds: Int = 10, maxBackoffSeconds: Int = 60,
                 readOnly: Bool = false, keyMaps: KeyMaps = .standard) {
@@ -52,6 +57,10 @@ public enum Screen: Equatable, Sendable {
     case mappings
     case models
     case history
+    /// Key `0`: every context of config.toml.
+    case contexts
+    /// Key `5`: every pod of the current context.
+    case pods
 }
 
 /// The history file as last read for the History view.
@@ -107,6 +116,9 @@ public struct AppState: Equatable, Sendable {
     public var latestRunSeen: [SyncJob: Date] = [:]
     /// Whether answers alternate between proxy processes (a load balancer, no pods set).
     public var processes = ProcessEvidence()
+    /// The Contexts and Pods views' targets.
+    public var fleet = FleetState()
+    var fleetSeeded = false
     public var events: [Event] = []
     public var notice: String?
     public var quitting = false

@@ -4,6 +4,8 @@ import ProxyAdmin
 public enum Dialog: Equatable, Sendable {
     /// "Reload the model cost map on http://… now?" — y/Enter confirms, n/Esc aborts.
     case confirm(JobAction)
+    /// "Reload the beta-header mapping on each of the N pods?" (Pods view, `R`).
+    case confirmAllPods(count: Int)
     /// The interval input, prefilled and selected; `error` is why the last Enter was
     /// refused; `confirming` is a value that needs a second Enter (above LiteLLM's UI
     /// maximum, or more than 10× the current interval).

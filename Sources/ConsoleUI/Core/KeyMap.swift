@@ -7,6 +7,8 @@ public enum Action: String, CaseIterable, Sendable {
     case filter, toggleSort, checkHeaders, showChanges, diffBundled, rereadMapping, back
     // The Models view.
     case nextSortColumn, reverseSort, openDetail, refreshModels
+    // The fleet views.
+    case showContexts, showPods, reloadAllPods
     /// `:`: the command line.
     case commandLine
 }
@@ -37,6 +39,34 @@ public struct KeyMap: Equatable, Sendable {
         KeyBinding(keys: [.char("2")], action: .showMappings, help: "beta-header mappings per provider, header check", footer: "mappings"),
         KeyBinding(keys: [.char("3")], action: .showModels, help: "every model of the cost map: prices, limits, what a reload changed", footer: "models"),
         KeyBinding(keys: [.char("4")], action: .showHistory, help: "history of actions and runs", footer: "history"),
+        KeyBinding(keys: [.char("0")], action: .showContexts, help: "every context of config.toml side by side", footer: nil),
+        KeyBinding(keys: [.char("5")], action: .showPods, help: "every pod of this context side by side", footer: nil),
+        KeyBinding(keys: [.char(":")], action: .commandLine, help: "command line: reload, schedule, cancel, theme, views… (Tab completes)", footer: nil),
+        KeyBinding(keys: [.char("?")], action: .help, help: "show or hide this help", footer: "help"),
+        KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
+    ])
+
+    public static let contexts = KeyMap(bindings: [
+        KeyBinding(keys: [.up, .char("k")], action: .moveUp, help: "previous context", footer: nil),
+        KeyBinding(keys: [.down, .char("j")], action: .moveDown, help: "next context", footer: nil),
+        KeyBinding(keys: [.home, .char("g")], action: .moveTop, help: "first context", footer: nil),
+        KeyBinding(keys: [.end, .char("G")], action: .moveBottom, help: "last context", footer: nil),
+        KeyBinding(keys: [.enter], action: .openDetail, help: "switch the dashboard to the selected context", footer: "switch"),
+        KeyBinding(keys: [.char("1"), .escape], action: .showDashboard, help: "back to the dashboard", footer: "dashboard"),
+        KeyBinding(keys: [.char("5")], action: .showPods, help: "every pod of this context", footer: "pods"),
+        KeyBinding(keys: [.char(":")], action: .commandLine, help: "command line: reload, schedule, cancel, theme, views… (Tab completes)", footer: nil),
+        KeyBinding(keys: [.char("?")], action: .help, help: "show or hide this help", footer: "help"),
+        KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
+    ])
+
+    public static let pods = KeyMap(bindings: [
+        KeyBinding(keys: [.up, .char("k")], action: .moveUp, help: "previous pod", footer: nil),
+        KeyBinding(keys: [.down, .char("j")], action: .moveDown, help: "next pod", footer: nil),
+        KeyBinding(keys: [.home, .char("g")], action: .moveTop, help: "first pod", footer: nil),
+        KeyBinding(keys: [.end, .char("G")], action: .moveBottom, help: "last pod", footer: nil),
+        KeyBinding(keys: [.char("R")], action: .reloadAllPods, help: "reload the beta-header mapping on every pod, one after another (asks first)", footer: "reload all pods"),
+        KeyBinding(keys: [.char("1"), .escape], action: .showDashboard, help: "back to the dashboard", footer: "dashboard"),
+        KeyBinding(keys: [.char("0")], action: .showContexts, help: "every context", footer: "contexts"),
         KeyBinding(keys: [.char(":")], action: .commandLine, help: "command line: reload, schedule, cancel, theme, views… (Tab completes)", footer: nil),
         KeyBinding(keys: [.char("?")], action: .help, help: "show or hide this help", footer: "help"),
         KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit", footer: "quit"),
@@ -103,7 +133,7 @@ public struct KeyMap: Equatable, Sendable {
     public static func of(_ screen: Screen) -> KeyMap { KeyMaps.standard.of(screen) }
 
     /// The actions `--read-only` turns off (and hides from the footer).
-    public static let writeActions: Set<Action> = [.reload, .editInterval, .cancelSchedule]
+    public static let writeActions: Set<Action> = [.reload, .editInterval, .cancelSchedule, .reloadAllPods]
 
     public func action(for key: Key) -> Action? {
         bindings.first { $0.keys.contains(key) }?.action

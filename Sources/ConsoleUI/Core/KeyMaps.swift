@@ -5,9 +5,11 @@ public struct KeyMaps: Equatable, Sendable {
     public var mappings = KeyMap.mappings
     public var models = KeyMap.models
     public var history = KeyMap.history
+    public var contexts = KeyMap.contexts
+    public var pods = KeyMap.pods
 
     public static let standard = KeyMaps()
-    public static let viewNames = ["dashboard", "mappings", "models", "history"]
+    public static let viewNames = ["dashboard", "mappings", "models", "history", "contexts", "pods"]
 
     public init() {}
 
@@ -31,6 +33,8 @@ public struct KeyMaps: Equatable, Sendable {
         case .mappings: mappings
         case .models: models
         case .history: history
+        case .contexts: contexts
+        case .pods: pods
         }
     }
 
@@ -44,6 +48,8 @@ public struct KeyMaps: Equatable, Sendable {
         case "mappings": map = mappings
         case "models": map = models
         case "history": map = history
+        case "contexts": map = contexts
+        case "pods": map = pods
         default: return "unknown view \"\(view)\" (views: \(Self.viewNames.joined(separator: ", ")))"
         }
         guard let i = map.bindings.firstIndex(where: { $0.action == a }) else {
@@ -61,6 +67,8 @@ public struct KeyMaps: Equatable, Sendable {
         case "dashboard": dashboard = map
         case "mappings": mappings = map
         case "models": models = map
+        case "contexts": contexts = map
+        case "pods": pods = map
         default: history = map
         }
         return nil

@@ -25,6 +25,12 @@ public enum Msg: Sendable {
     case costMapBaseline(CostMapSnapshotStore.Snapshot)
     /// The cost map was fetched and decoded, or why not.
     case costMapLoaded(generation: Int, Result<CostMapFetch, CostMapLoadError>, at: Date)
+    /// One fleet target's poll (another context, or a pod), tagged with its generation.
+    case targetPolled(TargetID, generation: Int, snapshot: ProxySnapshot, at: Date)
+    /// `pods_dns` / `pods_command` ran again: the context's pods now, or why not.
+    case podsDiscovered(context: String, Result<[String], PodDiscovery.Failure>, at: Date)
+    /// The beta-header reload of one pod (`--all-pods` from the Pods view).
+    case podActionFinished(TargetID, reply: ActionReply, at: Date)
     /// Something the runner could not do (e.g. write the history), to show as a notice.
     case notice(String)
     /// SIGINT/SIGTERM/SIGHUP or stdin closed.
@@ -51,6 +57,14 @@ public enum Effect: Equatable, Sendable {
     case snapshotCostMap
     /// `:theme NAME`: load and apply a theme (the runner reports back with a notice).
     case setTheme(String)
+    /// Poll one fleet target (another context's service URL, or a pod).
+    case pollTarget(TargetID, url: String, generation: Int)
+    /// Reload the beta-header mapping on each of these pods, one after another.
+    case reloadBetaOnPods([TargetID])
+    /// Run `pods_dns` / `pods_command` for a context (bounded by the timeout).
+    case discoverPods(String, PodDiscovery.Source)
+    /// Leave this dashboard for another context's (Enter in the Contexts view).
+    case switchContext(String)
     case quit
 }
 

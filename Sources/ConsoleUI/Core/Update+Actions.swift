@@ -36,6 +36,20 @@ func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return [.quit]
     }
     switch dialog {
+    case .confirmAllPods(let count):
+        switch key {
+        case .char("y"), .char("Y"), .enter:
+            state.dialog = nil
+            let pods = state.fleet.pods(of: state.config.currentContext).map(\.id)
+            state.notice = "reloading the beta-header mapping on \(count) pods, one after another…"
+            return [.reloadBetaOnPods(pods)]
+        case .char("n"), .char("N"), .escape, .char("q"):
+            state.dialog = nil
+            state.notice = "aborted: nothing was sent"
+            return []
+        default:
+            return []
+        }
     case .confirm(let action):
         switch key {
         case .char("y"), .char("Y"), .enter:
@@ -99,7 +113,10 @@ func finishAction(_ state: inout AppState, generation: Int, reply: ActionReply, 
     if case .reload(let job) = action, case .success(let outcome) = result {
         state.ownRuns[job] = outcome.timestamp ?? at
         if job == .betaHeaders, let reread = rereadMappingsAfterReload(&state, ownReload: true) { effects.append(reread) }
-        if job == .costMap { effects.append(refetchCostMapAfterReload(&state, at: at)) }
+        if job == .costMap {
+            effects.append(refetchCostMapAfterReload(&state, at: at))
+            startConvergence(&state, revision: outcome.sourceRevision, at: at)
+        }
     }
     let text: String
     let role: Role

@@ -15,6 +15,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             effects.append(startPoll(&state))
             state.pollIsScheduled = true
         }
+        effects += startDueFleetPolls(&state)
         // Read once at start, so a later reload has a "before" to diff against.
         if state.mappings.loadGeneration == 0 { effects.append(startMappingsLoad(&state)) }
         // A baseline snapshot of the cost map, so that a run of the proxy's own schedule
@@ -66,6 +67,24 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .costMapBaseline(let snapshot):
         state.models.reloadBaseline = snapshot
         return []
+
+    case .targetPolled(let id, let generation, let snapshot, let at):
+        return applyTargetPoll(&state, id, generation: generation, snapshot: snapshot, at: at)
+
+    case .podsDiscovered(let context, let result, let at):
+        applyPodsDiscovered(&state, context: context, result, at: at)
+        return []
+
+    case .podActionFinished(let id, let reply, let at):
+        let action = JobAction.reload(.betaHeaders)
+        switch reply.result {
+        case .success(let outcome):
+            logEvent(&state, at, "\(id): ✓ " + ActionReport.text(action, outcome: outcome, durationMs: reply.durationMs), .ok)
+            state.ownRuns[.betaHeaders] = outcome.timestamp ?? at  // the service URL may answer from this pod
+        case .failure(let error): logEvent(&state, at, "\(id): ✗ reload beta headers failed: \(ActionReport.explain(error, action: action))", .error)
+        }
+        state.fleet.targets[id]?.nextPollAt = at  // show its new last run at once
+        return [.record(.of(action, proxy: id.pod.map(URLText.display) ?? state.config.proxyURL, reply: reply, at: at))]
 
     case .historyLoaded(let result):
         state.history.loading = false
@@ -143,10 +162,20 @@ func dispatch(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.screen = .models
         if state.models.loaded == nil, state.models.loadInFlight == nil { return [startCostMapLoad(&state)] }
         return []
+    case .showContexts:
+        state.screen = .contexts
+        return []
+    case .showPods:
+        state.screen = .pods
+        return []
+    case .reloadAllPods:
+        return handleFleetAction(&state, action)
     case .nextSortColumn, .reverseSort, .openDetail, .refreshModels:
+        if state.screen == .contexts || state.screen == .pods { return handleFleetAction(&state, action) }
         return handleModelsAction(&state, action)
     case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom, .scrollLeft, .scrollRight,
          .filter, .toggleSort, .checkHeaders, .showChanges, .diffBundled, .rereadMapping, .back:
+        if state.screen == .contexts || state.screen == .pods { return handleFleetAction(&state, action) }
         if state.screen == .models { return handleModelsAction(&state, action) }
         return handleMappingsAction(&state, action)
     case .showHistory:

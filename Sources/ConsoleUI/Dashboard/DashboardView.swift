@@ -26,11 +26,16 @@ public func view(_ state: AppState, zone: LocalZone = .utc, cache: PanelCache? =
         switch state.screen {
         case .history: HistoryScreen(state: state, zone: zone).draw(into: &buffer, body)
         case .models: ModelsScreen(state: state, zone: zone).draw(into: &buffer, body)
+        case .contexts: ContextsScreen(state: state, zone: zone).draw(into: &buffer, body)
+        case .pods: PodsScreen(state: state, zone: zone).draw(into: &buffer, body)
         default: MappingsScreen(state: state, zone: zone).draw(into: &buffer, body)
         }
         FooterBar(keyMap: keyMap, right: footerRight(state)).draw(into: &buffer, width: w, y: h - 1, cache: cache)
         CommandLineBar(state: state.commandLine).draw(into: &buffer, width: w, y: h - 1)
         if state.showHelp { HelpOverlay(keyMap: keyMap, pollInterval: state.config.pollIntervalSeconds).draw(into: &buffer) }
+        if let dialog = state.dialog {
+            DialogView(dialog: dialog, proxyURL: state.config.proxyURL, state: state, zone: zone).draw(into: &buffer)
+        }
         return buffer
     }
     let layout = DashboardLayout(body: body)

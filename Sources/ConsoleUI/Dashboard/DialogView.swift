@@ -15,6 +15,13 @@ struct DialogView {
         var title = ""
         var field: (line: Int, input: TextInput)?
         switch dialog {
+        case .confirmAllPods(let count):
+            title = "Reload beta headers on every pod"
+            let text = "Reload the Anthropic beta-header mapping on each of the \(count) pods of \(state.config.currentContext ?? "this proxy"), one after another? It lives in each pod's memory: a single reload reaches one pod and at most one other."
+            for part in TextWrap.wrap(text, width: inner) { lines.append([Span(part, .text)]) }
+            lines.append([])
+            lines.append([Span("y", .keyHint), Span("/", .dim), Span("Enter", .keyHint), Span(" confirm    ", .text),
+                          Span("n", .keyHint), Span("/", .dim), Span("Esc", .keyHint), Span(" abort", .text)])
         case .confirm(let action):
             title = action.verb.capitalized
             for part in TextWrap.wrap(action.question(proxy: proxyURL), width: inner) { lines.append([Span(part, .text)]) }

@@ -13,7 +13,8 @@ struct HeaderBar {
 
     func draw(into buffer: inout CellBuffer, width: Int, cache: PanelCache? = nil) {
         let config = state.config
-        let left = cache?.memo("header.left", key: [config.proxyURL, config.maskedKey, config.readOnly ? "ro" : "", config.keyInClear ? "clear" : ""]) { leftLine() }
+        let left = cache?.memo("header.left", key: [config.proxyURL, config.maskedKey, config.readOnly ? "ro" : "", config.keyInClear ? "clear" : "",
+                                                               config.currentContext ?? "", config.accent ?? ""]) { leftLine() }
             ?? leftLine()
         let right = pollText(), status = statusLine()
         buffer.drawRows(y: 0, height: 2, slot: "header", key: RowsKey(left: left, right: right, status: status, width: width), cache: cache) { b, top in
@@ -33,10 +34,24 @@ struct HeaderBar {
 
     func leftLine() -> Line {
         var left: Line = [Span(" synctop ", .header)]
+        // The context in its accent, so prod never looks like staging.
+        if let context = state.config.currentContext { left.append(Span(" \(context) ", Self.accentRole(state.config.accent))) }
         if state.config.readOnly { left.append(Span("│ READ-ONLY ", .header)) }
         left += [Span("│ \(state.config.proxyURL) ", .header), Span("│ key \(state.config.maskedKey) ", .header)]
         if state.config.keyInClear { left.append(Span(" KEY SENT IN CLEAR (http) ", .error)) }
         return left
+    }
+
+    /// A context's `accent` in the theme's own roles: red, yellow and green are the error,
+    /// warning and ok colours of whatever theme is on; the rest stand out as key hints.
+    static func accentRole(_ accent: String?) -> Role {
+        switch accent {
+        case "red"?: .error
+        case "yellow"?: .warning
+        case "green"?: .ok
+        case nil: .header
+        default: .keyHint
+        }
     }
 
     func pollText() -> Line {

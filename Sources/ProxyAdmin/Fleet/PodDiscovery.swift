@@ -15,6 +15,7 @@ public enum PodDiscovery {
 
     public struct Failure: Error, Equatable, Sendable, CustomStringConvertible {
         public var description: String
+        public init(description: String) { self.description = description }
     }
 
     public static func pods(_ source: Source, scheme: String = "http", timeoutSeconds: Int) async -> Result<[String], Failure> {

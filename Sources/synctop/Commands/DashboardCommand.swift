@@ -56,6 +56,12 @@ struct DashboardOptions: ParsableArguments {
         var dashboard = DashboardConfig(proxyURL: settings.proxyName, maskedKey: settings.maskedKey, pollIntervalSeconds: interval(config),
                                         readOnly: readOnly(config), keyMaps: config.keyMaps)
         dashboard.keyInClear = settings.keySentInClear
+        dashboard.contexts = config.contexts.map { c in
+            let discovery: PodDiscovery.Source? = c.podsDNS.map { .dns($0) } ?? c.podsCommand.map { .command($0) }
+            return FleetContext(name: c.name, url: c.url, accent: c.accent, pods: c.pods, discovery: discovery)
+        }
+        dashboard.currentContext = settings.context
+        dashboard.accent = config.contexts.first { $0.name == settings.context }?.accent
         // `:theme <Tab>` offers the user's themes too.
         let mine = ThemeCatalog.userDirectory(environment: Environment.all()).map(Self.themeFiles) ?? []
         dashboard.themeNames += mine.filter { !dashboard.themeNames.contains($0) }
@@ -99,28 +105,91 @@ struct DashboardCommand: ParsableCommand, MainThreadCommand {
     func run() throws { try runOnMainThread() }
 
     func runOnMainThread() throws {
-        let settings = try connection.settings(warnKeyInClear: false)
-        let file = try connection.loadConfig()
-        let (client, _) = try connection.client(settings, readOnly: options.readOnly(file))
-        try runDashboard(client: client, config: options.dashboardConfig(settings, file), terminal: try options.terminalOptions(file),
-                         history: .standard(apiKey: settings.apiKey), mappingSource: mappingSource.source(config: file))
+        var connection = self.connection
+        while true {
+            let settings = try connection.settings(warnKeyInClear: false)
+            let file = try connection.loadConfig()
+            let readOnly = options.readOnly(file) || settings.readOnly == true
+            let (client, _) = try connection.client(settings, readOnly: readOnly)
+            var config = options.dashboardConfig(settings, file)
+            config.readOnly = readOnly
+            let fleet = FleetClients(file: file, current: settings, connection: connection, readOnly: readOnly)
+            switch try runDashboard(client: client, config: config, terminal: try options.terminalOptions(file),
+                                    history: .standard(apiKey: settings.apiKey), mappingSource: mappingSource.source(config: file),
+                                    fleetClient: fleet.client) {
+            case .switchContext(let name):
+                connection.context = name
+                connection.url = nil
+            case .ended:
+                return
+            }
+        }
+    }
+}
+
+/// The fleet views' clients: another context's with its own key and CA, a pod of the
+/// current context's with the context's key. Pods and other contexts are read-only here,
+/// but for the beta-header reload of every pod, which only the Pods view sends.
+struct FleetClients: Sendable {
+    let contexts: [ContextConfig]
+    let current: ConnectionSettings
+    let caFile: String?
+    let timeout: Int
+    let readOnly: Bool
+
+    init(file: ConfigFile, current: ConnectionSettings, connection: ConnectionOptions, readOnly: Bool) {
+        contexts = file.contexts
+        self.current = current
+        caFile = connection.caFile
+        timeout = (try? connection.timeoutSeconds()) ?? 5
+        self.readOnly = readOnly
+    }
+
+    var client: @Sendable (TargetID, String) -> Result<ProxyAdminClient, ProxyError> {
+        let me = self
+        return { id, url in me.make(id, url) }
+    }
+
+    func make(_ id: TargetID, _ url: String) -> Result<ProxyAdminClient, ProxyError> {
+        var settings = current
+        if id.pod == nil {
+            guard let context = contexts.first(where: { $0.name == id.context }) else { return .failure(.unreachable("no such context")) }
+            do throws(SettingsError) {
+                settings = try ConnectionOptions.settings(for: context, keyFileFlag: nil, environment: Environment.all())
+            } catch {
+                return .failure(.unauthorized("\(error)"))
+            }
+            Redactor.register(apiKey: settings.apiKey)
+        }
+        do throws(ProxyError) {
+            let transport = try ConnectionOptions.transport(for: url, caFile: settings.caFile ?? caFile)
+            // Other contexts are only read from here; pods take the one write the Pods view sends.
+            return .success(ProxyAdminClient(transport: transport, apiKey: settings.apiKey, timeoutSeconds: timeout,
+                                             readOnly: id.pod == nil || readOnly))
+        } catch {
+            return .failure(error)
+        }
     }
 }
 
 /// Runs the blocking UI loop on the calling thread (the main thread: `Entry`, or the main
 /// actor for `demo`), away from the threads the network work uses. Ended by a signal, it
 /// exits 128 + signal, as shells expect.
+@discardableResult
 func runDashboard(client: ProxyAdminClient, config: DashboardConfig, terminal: TerminalOptions,
-                  history: HistoryWriter, mappingSource: BetaHeaderSource) throws {
+                  history: HistoryWriter, mappingSource: BetaHeaderSource,
+                  fleetClient: @escaping @Sendable (TargetID, String) -> Result<ProxyAdminClient, ProxyError> = { _, _ in .failure(.readOnly) }) throws -> DashboardRunner.Exit {
     let costMaps = CostMapFetcher(client: client, proxyURL: config.proxyURL, environment: Environment.all())
-    let runner = DashboardRunner(client: client, config: config, terminal: terminal, history: history,
+    var runner = DashboardRunner(client: client, config: config, terminal: terminal, history: history,
                                  mappingSource: mappingSource, costMaps: costMaps)
-    let signal: Int32?
+    runner.fleetClient = fleetClient
+    let exit: DashboardRunner.Exit
     do {
-        signal = try runner.run()
+        exit = try runner.run()
     } catch {
         printError("synctop: cannot start the terminal UI: \(error)")
         throw ExitStatus.usage
     }
-    if let signal { throw ExitCode(128 + signal) }
+    if case .ended(let signal?) = exit { throw ExitCode(128 + signal) }
+    return exit
 }

@@ -21,6 +21,9 @@ struct DashboardRunner {
     var history: HistoryWriter
     var mappingSource: BetaHeaderSource
     var costMaps: CostMapFetcher
+    /// The client for each fleet target (another context's, or a pod's); nil when the
+    /// target cannot be reached at all (its key is not set), with the reason.
+    var fleetClient: @Sendable (TargetID, String) -> Result<ProxyAdminClient, ProxyError> = { _, _ in .failure(.readOnly) }
     /// Where polls run: one long-lived thread, not the global pool, whose socket waits
     /// may block it (`BlockingThread.callerMayBlock`): no thread hand-offs per poll (idle CPU).
     let pollExecutor = LoopExecutor()
@@ -28,8 +31,14 @@ struct DashboardRunner {
     /// snapshots), one job after another on a thread of its own.
     let workExecutor = LoopExecutor()
 
-    /// Returns the signal that ended the loop, or nil for a normal quit.
-    func run() throws -> Int32? {
+    /// How the loop ended: a quit (with the signal that asked, if one did), or a switch to
+    /// another context (`runDashboard` starts its dashboard).
+    enum Exit {
+        case ended(signal: Int32?)
+        case switchContext(String)
+    }
+
+    func run() throws -> Exit {
         let wakeup = try Wakeup()
         let mailbox = Mailbox(wakeup: wakeup)
         let screen = try CursesScreen(options: terminal)
@@ -53,7 +62,18 @@ struct DashboardRunner {
                 switch effect {
                 case .quit:
                     history.flush()
-                    return endedBy
+                    return .ended(signal: endedBy)
+                case .switchContext(let name):
+                    history.flush()
+                    return .switchContext(name)
+                case .pollTarget(let id, let url, let generation): startTargetPoll(id, url: url, generation, mailbox: mailbox)
+                case .reloadBetaOnPods(let pods): startPodReloads(pods, mailbox: mailbox)
+                case .discoverPods(let context, let source):
+                    let timeout = client.timeoutSeconds
+                    Task.detached {
+                        let found = await PodDiscovery.pods(source, timeoutSeconds: timeout)
+                        mailbox.post(.podsDiscovered(context: context, found, at: Date()))
+                    }
                 case .poll(let generation):
                     startPoll(generation, wake: !pollAnswerCanWait(generation, in: state), mailbox: mailbox)
                 case .perform(let action, let generation): startAction(action, generation, mailbox: mailbox)
@@ -136,6 +156,41 @@ struct DashboardRunner {
         Task.detached(executorPreference: workExecutor) {
             let load = await BetaHeaderLoader.load(source, timeoutSeconds: timeout)
             mailbox.post(.mappingsLoaded(generation: generation, load: load, at: Date()))
+        }
+    }
+
+    /// A fleet target's poll, each on a task of its own: a pod that hangs until the
+    /// timeout never holds up another's row.
+    private func startTargetPoll(_ id: TargetID, url: String, _ generation: Int, mailbox: Mailbox) {
+        let made = fleetClient(id, url)
+        Task.detached {
+            let snapshot: ProxySnapshot
+            switch made {
+            case .success(let client):
+                snapshot = await client.snapshot()
+                await client.transport.shutdown()
+            case .failure(let error):
+                snapshot = ProxySnapshot(costMap: .failure(error), betaHeaders: .failure(error), source: .failure(error), health: .failure(error))
+            }
+            mailbox.post(.targetPolled(id, generation: generation, snapshot: snapshot, at: Date()), wake: false)
+        }
+    }
+
+    /// The beta-header reload on each pod in turn, a result per pod.
+    private func startPodReloads(_ pods: [TargetID], mailbox: Mailbox) {
+        let clients = pods.map { ($0, fleetClient($0, $0.pod ?? "")) }
+        Task.detached(executorPreference: workExecutor) {
+            for (id, made) in clients {
+                let reply: ActionReply
+                switch made {
+                case .success(let client):
+                    reply = await client.perform(.reload(.betaHeaders))
+                    await client.transport.shutdown()
+                case .failure(let error):
+                    reply = ActionReply(result: .failure(error), httpStatus: nil, durationMs: 0)
+                }
+                mailbox.post(.podActionFinished(id, reply: reply, at: Date()))
+            }
         }
     }
 
