@@ -100,7 +100,10 @@ func followConvergence(_ state: inout AppState, at: Date) {
     if done.count == pods.count {
         logEvent(&state, at, "\(done.count)/\(pods.count) pods on \(what) after \(seconds) s", .ok)
         c.reported = true
-    } else if at.timeIntervalSince(c.startedAt) > Convergence.patience {
+    } else if at.timeIntervalSince(c.startedAt) > Convergence.patience,
+              // Judged on answers from after the deadline (or a pod that is down), not on
+              // a pod's old answer from before its next poll.
+              pods.filter({ !applied($0) }).allSatisfy({ $0.error != nil || ($0.lastAnswerAt ?? .distantPast) > c.startedAt.addingTimeInterval(Convergence.patience) }) {
         let late = pods.filter { !applied($0) }.map { PodName.short($0.url) }.joined(separator: ", ")
         logEvent(&state, at, "\(late) did not apply the cost-map reload within 2 minutes (\(done.count)/\(pods.count) pods on \(what)): its fetch may be failing — see that pod's log", .warning)
         c.reported = true
