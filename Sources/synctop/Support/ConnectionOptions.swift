@@ -4,8 +4,14 @@ import ProxyAdmin
 
 /// How to reach the proxy; shared by every command that talks to one.
 struct ConnectionOptions: ParsableArguments {
-    @Option(help: "Proxy base URL (default: LITELLM_PROXY_URL, ~/.litellm/config.json, http://localhost:4000).")
-    var url: String?
+    // An array, so that `--url a --url b` is refused instead of silently keeping the last.
+    @Option(name: .customLong("url"), help: "Proxy base URL (default: LITELLM_PROXY_URL, ~/.litellm/config.json, http://localhost:4000).")
+    var urls: [String] = []
+
+    var url: String? {
+        get { urls.last }
+        set { urls = newValue.map { [$0] } ?? [] }
+    }
 
     @Option(help: ArgumentHelp("File holding the API key (default: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).", valueName: "path"))
     var keyFile: String?
@@ -23,6 +29,9 @@ struct ConnectionOptions: ParsableArguments {
 
     func validate() throws {
         if let timeout, !(1...300).contains(timeout) { throw ValidationError("--timeout must be 1 to 300 seconds") }
+        if urls.count > 1 {
+            throw ValidationError("--url is given \(urls.count) times: synctop talks to one proxy per run (several proxies: [contexts.NAME] in config.toml and --all-contexts; the pods of one: pods = [...] and --pods)")
+        }
         if context != nil, url != nil { throw ValidationError("give --url or --context, not both") }
     }
 
