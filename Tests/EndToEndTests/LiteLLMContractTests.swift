@@ -27,6 +27,38 @@ struct LiteLLMContractTests {
         #expect(health["db_connected"] as? Bool == false)
     }
 
+    /// Issue 18: the real LiteLLM as one pod of a context (beside a simulator pod), and as a
+    /// context of `--all-contexts`: its parts read the same way, per pod.
+    @Test func statusPodsAndAllContextsReadTheRealProxy() throws {
+        let proxy = try Self.proxy.get()
+        let sim = try SimulatorProcess()
+        defer { sim.stop() }
+        let path = Harness.scratch("contract-contexts") + "/config.toml"
+        try """
+        [contexts.real]
+        url = "\(proxy.baseURL)"
+        key_env = "REAL_KEY"
+        pods = ["\(proxy.baseURL)"]
+        [contexts.sim]
+        url = "\(sim.baseURL)"
+        key_env = "SIM_KEY"
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let env = ["REAL_KEY": RealLiteLLM.masterKey, "SIM_KEY": SimulatorProcess.masterKey]
+        let pods = try Harness.run(Harness.binary, ["status", "--pods", "--json", "--context", "real", "--config", path], env: env)
+        #expect(pods.status == 0, "\(pods.out)\n\(pods.err)")
+        let doc = try #require(JSONSerialization.jsonObject(with: Data(pods.out.utf8)) as? [String: Any])
+        let pod = try #require((doc["pods"] as? [[String: Any]])?.first)
+        #expect(pod["pod"] as? String == proxy.baseURL)
+        #expect((pod["source"] as? [String: Any])?["source"] as? String == "local")
+        #expect((pod["health"] as? [String: Any])?["db_connected"] as? Bool == false)
+        #expect((doc["disagreements"] as? [Any])?.isEmpty == true)
+        let all = try Harness.run(Harness.binary, ["status", "--all-contexts", "--json", "--config", path], env: env)
+        #expect(all.status == 0, "\(all.err)")
+        let objects = try #require(JSONSerialization.jsonObject(with: Data(all.out.utf8)) as? [[String: Any]])
+        #expect(objects.map { $0["context"] as? String } == ["real", "sim"])
+        #expect(((objects[0]["cost_map"] as? [String: Any])?["phase"] as? String) == "not_scheduled")
+    }
+
     /// Both read `litellm.model_cost`: `model_count` is its length, the public endpoint the
     /// dict itself. synctop leaves out `sample_spec` (field documentation, not a model), so
     /// it lists exactly one fewer when the proxy's map holds that entry.

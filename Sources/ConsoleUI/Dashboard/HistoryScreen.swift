@@ -62,8 +62,12 @@ struct HistoryScreen {
             }
             var what = r.action.rawValue.replacingUnderscores
             if let h = r.parameters.hours { what += " \(h)h" }
-            let line: Line = [
-                Span(TimeText.clock(r.time, now: now, zone: zone).padding(13), .dim),
+            // The target: this proxy, or a pod / another proxy an action went to.
+            // Only where there is room for it (100 columns and more).
+            let target = r.proxy == state.config.proxyURL ? "this proxy" : PodName.short(r.proxy)
+            var line: Line = [Span(TimeText.clock(r.time, now: now, zone: zone).padding(13), .dim)]
+            if list.width >= 100 { line.append(Span(DisplayWidth.truncate(target, to: 21).padding(22), .dim)) }
+            line += [
                 Span(r.job.shortTitle.padding(13), .label),
                 Span(what.padding(13), .value),
                 Span(r.outcome.rawValue.padding(9), role),
