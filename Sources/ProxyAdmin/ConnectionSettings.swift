@@ -198,7 +198,7 @@ enum LiteLLMCLIConfig {
 
 extension String {
     /// Trims by Unicode scalar, so "\r\n" (one Character) is trimmed as two.
-    func trimmingCharacters(in set: String) -> String {
+    public func trimmingCharacters(in set: String) -> String {
         let drop = Set(set.unicodeScalars)
         var scalars = Substring(self).unicodeScalars[...]
         while let f = scalars.first, drop.contains(f) { scalars.removeFirst() }

@@ -12,15 +12,27 @@ public enum LocalFile {
     }
 
     /// The file's bytes; nil when it does not exist. Refused past `limit` bytes.
+    /// Opened `O_NONBLOCK` and refused unless a regular file: a FIFO or device given as a
+    /// config, theme or mapping file must not hang synctop or stream forever.
     public static func readBytes(_ path: String, limit: Int = 1 << 20) throws(SettingsError) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT || errno == ENOTDIR { return nil }
             throw .unreadable(path, String(cString: strerror(errno)))
         }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(path, String(cString: strerror(errno))) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(path, "Is a directory") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadable(path, "not a regular file (a FIFO, socket or device?)") }
+        return try readAll(fd, path, limit: limit,
+                           tooLarge: "larger than \(limit >= 1 << 20 ? "\(limit >> 20) MB" : "\(limit) bytes")")
+    }
+
+    /// Every byte of an open file, refused past `limit`.
+    private static func readAll(_ fd: Int32, _ path: String, limit: Int, tooLarge: String) throws(SettingsError) -> [UInt8] {
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
+        var chunk = [UInt8](repeating: 0, count: min(65_536, limit + 1))
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n < 0 {
@@ -29,7 +41,7 @@ public enum LocalFile {
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
-            if bytes.count > limit { throw .unreadable(path, "larger than \(limit >= 1 << 20 ? "\(limit >> 20) MB" : "\(limit) bytes")") }
+            if bytes.count > limit { throw .unreadable(path, tooLarge) }
         }
         return bytes
     }
@@ -51,18 +63,7 @@ public enum LocalFile {
         defer { close(fd) }
         guard fstat(fd, &info) == 0 else { throw .unreadable(path, String(cString: strerror(errno))) }
         try checkSecret(path, info)
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(path, String(cString: strerror(errno)))
-            }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-            if bytes.count > 64 << 10 { throw .unreadable(path, "larger than 64 KB: not a key file") }
-        }
+        let bytes = try readAll(fd, path, limit: 64 << 10, tooLarge: "larger than 64 KB: not a key file")
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -173,13 +173,13 @@ _synctop() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    dashboard|status|reload|schedule|cancel|history|mappings|check-headers|info|models|price|diff|demo|simulate|help)
+    dashboard|status|reload|schedule|cancel|history|mappings|check-headers|info|models|price|diff|contexts|demo|simulate|help)
         # Offer subcommand argument completions
         "_synctop_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'dashboard status reload schedule cancel history mappings check-headers info models price diff demo simulate help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'dashboard status reload schedule cancel history mappings check-headers info models price diff contexts demo simulate help' -- "${cur}"))
         ;;
     esac
 }
@@ -187,8 +187,8 @@ _synctop() {
 _synctop_dashboard() {
     repeating_flags=()
     non_repeating_flags=(--no-color --no-unicode --read-only --mouse -h --help)
-    repeating_options=()
-    non_repeating_options=(--url --key-file --timeout --config --ca-file --interval --theme --beta-headers-url --beta-headers-file)
+    repeating_options=(--url)
+    non_repeating_options=(--key-file --timeout --config --ca-file --context --interval --theme --beta-headers-url --beta-headers-file)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
@@ -206,6 +206,9 @@ _synctop_dashboard() {
         return
         ;;
     '--ca-file')
+        return
+        ;;
+    '--context')
         return
         ;;
     '--interval')
@@ -225,9 +228,9 @@ _synctop_dashboard() {
 
 _synctop_status() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
-    repeating_options=()
-    non_repeating_options=(--url --key-file --timeout --config --ca-file)
+    non_repeating_flags=(--json --all-contexts --pods -h --help)
+    repeating_options=(--url)
+    non_repeating_options=(--key-file --timeout --config --ca-file --context)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
@@ -247,14 +250,17 @@ _synctop_status() {
     '--ca-file')
         return
         ;;
+    '--context')
+        return
+        ;;
     esac
 }
 
 _synctop_reload() {
     repeating_flags=()
-    non_repeating_flags=(--yes --json -h --help)
-    repeating_options=()
-    non_repeating_options=(--url --key-file --timeout --config --ca-file)
+    non_repeating_flags=(--yes --json --all-pods -h --help)
+    repeating_options=(--url)
+    non_repeating_options=(--key-file --timeout --config --ca-file --context)
     __synctop_offer_flags_options 1
 
     # Offer option value completions
@@ -274,6 +280,9 @@ _synctop_reload() {
     '--ca-file')
         return
         ;;
+    '--context')
+        return
+        ;;
     esac
 
     # Offer positional completions
@@ -288,8 +297,8 @@ _synctop_reload() {
 _synctop_schedule() {
     repeating_flags=()
     non_repeating_flags=(--json -h --help)
-    repeating_options=()
-    non_repeating_options=(--hours --url --key-file --timeout --config --ca-file)
+    repeating_options=(--url)
+    non_repeating_options=(--hours --key-file --timeout --config --ca-file --context)
     __synctop_offer_flags_options 1
 
     # Offer option value completions
@@ -312,6 +321,9 @@ _synctop_schedule() {
     '--ca-file')
         return
         ;;
+    '--context')
+        return
+        ;;
     esac
 
     # Offer positional completions
@@ -326,8 +338,8 @@ _synctop_schedule() {
 _synctop_cancel() {
     repeating_flags=()
     non_repeating_flags=(--yes --json -h --help)
-    repeating_options=()
-    non_repeating_options=(--url --key-file --timeout --config --ca-file)
+    repeating_options=(--url)
+    non_repeating_options=(--key-file --timeout --config --ca-file --context)
     __synctop_offer_flags_options 1
 
     # Offer option value completions
@@ -345,6 +357,9 @@ _synctop_cancel() {
         return
         ;;
     '--ca-file')
+        return
+        ;;
+    '--context')
         return
         ;;
     esac
@@ -406,7 +421,7 @@ _synctop_mappings_show() {
     repeating_flags=()
     non_repeating_flags=(--json -h --help)
     repeating_options=()
-    non_repeating_options=(--provider --beta-headers-url --beta-headers-file --config)
+    non_repeating_options=(--provider --beta-headers-url --beta-headers-file --timeout --config)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
@@ -420,6 +435,9 @@ _synctop_mappings_show() {
     '--beta-headers-file')
         return
         ;;
+    '--timeout')
+        return
+        ;;
     '--config')
         return
         ;;
@@ -430,15 +448,22 @@ _synctop_mappings_diff() {
     repeating_flags=()
     non_repeating_flags=(--json -h --help)
     repeating_options=()
-    non_repeating_options=()
+    non_repeating_options=(--timeout)
     __synctop_offer_flags_options 2
+
+    # Offer option value completions
+    case "${prev}" in
+    '--timeout')
+        return
+        ;;
+    esac
 }
 
 _synctop_check-headers() {
     repeating_flags=()
     non_repeating_flags=(--json -h --help)
     repeating_options=()
-    non_repeating_options=(--provider --placement --beta-headers-url --beta-headers-file --config)
+    non_repeating_options=(--provider --placement --beta-headers-url --beta-headers-file --timeout --config)
     __synctop_offer_flags_options 1
 
     # Offer option value completions
@@ -456,6 +481,9 @@ _synctop_check-headers() {
     '--beta-headers-file')
         return
         ;;
+    '--timeout')
+        return
+        ;;
     '--config')
         return
         ;;
@@ -465,8 +493,8 @@ _synctop_check-headers() {
 _synctop_info() {
     repeating_flags=()
     non_repeating_flags=(--no-color --no-unicode --read-only --mouse --json -h --help)
-    repeating_options=()
-    non_repeating_options=(--url --key-file --timeout --config --ca-file --interval --theme --beta-headers-url --beta-headers-file)
+    repeating_options=(--url)
+    non_repeating_options=(--key-file --timeout --config --ca-file --context --interval --theme --beta-headers-url --beta-headers-file)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
@@ -484,6 +512,9 @@ _synctop_info() {
         return
         ;;
     '--ca-file')
+        return
+        ;;
+    '--context')
         return
         ;;
     '--interval')
@@ -504,8 +535,8 @@ _synctop_info() {
 _synctop_models() {
     repeating_flags=()
     non_repeating_flags=(--reverse --json -h --help)
-    repeating_options=()
-    non_repeating_options=(--filter --sort --url --key-file --timeout --config --ca-file)
+    repeating_options=(--url)
+    non_repeating_options=(--filter --sort --key-file --timeout --config --ca-file --context)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
@@ -532,14 +563,17 @@ _synctop_models() {
     '--ca-file')
         return
         ;;
+    '--context')
+        return
+        ;;
     esac
 }
 
 _synctop_price() {
     repeating_flags=()
     non_repeating_flags=(--json -h --help)
-    repeating_options=()
-    non_repeating_options=(--url --key-file --timeout --config --ca-file)
+    repeating_options=(--url)
+    non_repeating_options=(--key-file --timeout --config --ca-file --context)
     __synctop_offer_flags_options 1
 
     # Offer option value completions
@@ -559,14 +593,17 @@ _synctop_price() {
     '--ca-file')
         return
         ;;
+    '--context')
+        return
+        ;;
     esac
 }
 
 _synctop_diff() {
     repeating_flags=()
     non_repeating_flags=(--since-last --json -h --help)
-    repeating_options=()
-    non_repeating_options=(--url --key-file --timeout --config --ca-file)
+    repeating_options=(--url)
+    non_repeating_options=(--key-file --timeout --config --ca-file --context)
     __synctop_offer_flags_options 2
 
     # Offer option value completions
@@ -586,13 +623,31 @@ _synctop_diff() {
     '--ca-file')
         return
         ;;
+    '--context')
+        return
+        ;;
+    esac
+}
+
+_synctop_contexts() {
+    repeating_flags=()
+    non_repeating_flags=(--json -h --help)
+    repeating_options=()
+    non_repeating_options=(--config)
+    __synctop_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--config')
+        return
+        ;;
     esac
 }
 
 _synctop_demo() {
     repeating_flags=()
     non_repeating_flags=(--no-color --no-unicode --read-only --mouse --no-db -h --help)
-    repeating_options=()
+    repeating_options=(--fault)
     non_repeating_options=(--interval --theme --master-key --latency --litellm-version --beta-headers-url --beta-headers-file --config)
     __synctop_offer_flags_options 0
 
@@ -613,6 +668,9 @@ _synctop_demo() {
     '--litellm-version')
         return
         ;;
+    '--fault')
+        return
+        ;;
     '--beta-headers-url')
         return
         ;;
@@ -628,7 +686,7 @@ _synctop_demo() {
 _synctop_simulate() {
     repeating_flags=()
     non_repeating_flags=(--demo-schedules --no-db -h --help)
-    repeating_options=()
+    repeating_options=(--fault)
     non_repeating_options=(--port --master-key --latency --litellm-version --ssl_certfile_path --ssl_keyfile_path --keepalive_timeout)
     __synctop_offer_flags_options 0
 
@@ -644,6 +702,9 @@ _synctop_simulate() {
         return
         ;;
     '--litellm-version')
+        return
+        ;;
+    '--fault')
         return
         ;;
     '--ssl_certfile_path')

@@ -61,6 +61,7 @@ _synctop() {
             'models:List every model of the proxy'\''s cost map: provider, mode, prices per 1M tokens, context window.'
             'price:Print every field of one model in the proxy'\''s cost map (verify pricing).'
             'diff:What changed between two cost maps: models added, removed, re-priced, and every changed field.'
+            'contexts:List the proxies (contexts) of config.toml; * marks the current one.'
             'demo:Start the built-in LiteLLM simulator and open the dashboard on it (no proxy needed).'
             'simulate:Run the built-in LiteLLM admin API simulator on loopback until interrupted.'
             'help:Show subcommand help information.'
@@ -69,7 +70,7 @@ _synctop() {
         ;;
     arg)
         case "${words[1]}" in
-        dashboard|status|reload|schedule|cancel|history|mappings|check-headers|info|models|price|diff|demo|simulate|help)
+        dashboard|status|reload|schedule|cancel|history|mappings|check-headers|info|models|price|diff|contexts|demo|simulate|help)
             "_synctop_${words[1]}" && ret=0
             ;;
         esac
@@ -82,11 +83,12 @@ _synctop() {
 _synctop_dashboard() {
     local -i ret=1
     local -ar arg_specs=(
-        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '*--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
         '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
         '--interval[Seconds between polls (at least 2; default 10).]:interval:'
         '--theme[Colour theme\: default, light, solarized-dark, nord, high-contrast, monochrome, a theme in $XDG_CONFIG_HOME/synctop/themes/, or a .toml path.]:name:'
         '--no-color[No colour (also when NO_COLOR is set).]'
@@ -105,12 +107,15 @@ _synctop_dashboard() {
 _synctop_status() {
     local -i ret=1
     local -ar arg_specs=(
-        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '*--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
         '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
         '--json[Write JSON (timestamps ISO 8601 UTC with offset; keys cost_map, beta_headers, source, health).]'
+        '--all-contexts[Every context of config.toml, side by side (JSON\: one object per context, with the usual parts or an error).]'
+        '--pods[Every pod of the context (pods, pods_dns or pods_command), side by side, and where they disagree.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -123,13 +128,15 @@ _synctop_reload() {
     local -ar _job=('cost-map' 'beta-headers')
     local -ar arg_specs=(
         ':job:{__synctop_complete "${_job[@]}"}'
-        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '*--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
         '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
         '--yes[Do not ask for confirmation.]'
         '--json[Write the result as JSON.]'
+        '--all-pods[beta-headers only\: reload on every pod of the context, one after another (the mapping lives in each pod'\''s memory).]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -143,11 +150,12 @@ _synctop_schedule() {
     local -ar arg_specs=(
         ':job:{__synctop_complete "${_job[@]}"}'
         '--hours[Whole hours between reloads (1 to 8760).]:hours:'
-        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '*--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
         '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
         '--json[Write the result as JSON.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -161,11 +169,12 @@ _synctop_cancel() {
     local -ar _job=('cost-map' 'beta-headers')
     local -ar arg_specs=(
         ':job:{__synctop_complete "${_job[@]}"}'
-        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '*--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
         '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
         '--yes[Do not ask for confirmation.]'
         '--json[Write the result as JSON.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
@@ -224,6 +233,7 @@ _synctop_mappings_show() {
         '--json[Write JSON\: {"source", "providers", "betas"\: \[{"beta", "supported_by", "cells"}\], ...}.]'
         '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
         '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '--timeout[Seconds for each download\: name lookup, connect, and the whole file (default 5, as LiteLLM'\''s own fetch).]:timeout:'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -238,6 +248,7 @@ _synctop_mappings_diff() {
         ':old:'
         ':new:'
         '--json[Write JSON\: {"old", "new", "added_betas", "removed_betas", "added_columns", ...}.]'
+        '--timeout[Seconds for each download\: name lookup, connect, and the whole file (default 5, as LiteLLM'\''s own fetch).]:timeout:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -255,6 +266,7 @@ _synctop_check-headers() {
         '--json[Write JSON\: \[{"provider", "placement", "forwarded"\: \[...\], "dropped"\: \[{"beta", "reason"}\], "renamed"}\].]'
         '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
         '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '--timeout[Seconds for each download\: name lookup, connect, and the whole file (default 5, as LiteLLM'\''s own fetch).]:timeout:'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
@@ -266,11 +278,12 @@ _synctop_check-headers() {
 _synctop_info() {
     local -i ret=1
     local -ar arg_specs=(
-        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '*--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
         '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
         '--interval[Seconds between polls (at least 2; default 10).]:interval:'
         '--theme[Colour theme\: default, light, solarized-dark, nord, high-contrast, monochrome, a theme in $XDG_CONFIG_HOME/synctop/themes/, or a .toml path.]:name:'
         '--no-color[No colour (also when NO_COLOR is set).]'
@@ -295,11 +308,12 @@ _synctop_models() {
         '--sort[Sort by this column\: model, provider, mode, input, output, max-input, max-output. Names A→Z, numbers largest first; missing values last.]:column:{__synctop_complete "${___sort[@]}"}'
         '--reverse[Reverse the sort order (missing values stay last).]'
         '--json[Write JSON\: {"proxy", "total", "count", "models"\: \[{"model", "provider", "mode", "input_per_million", ...}\]}.]'
-        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '*--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
         '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -312,11 +326,12 @@ _synctop_price() {
     local -ar arg_specs=(
         ':model:'
         '--json[Write JSON\: the table'\''s columns, then "entry" with every field as given.]'
-        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '*--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
         '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -331,11 +346,24 @@ _synctop_diff() {
         ':new:'
         '--since-last[Compare the proxy'\''s cost map now with the newest snapshot of it (no OLD NEW).]'
         '--json[Write JSON\: {"old", "new", "summary", "counts", "added", "removed", "changed"\: \[{"model", "fields"}\]}.]'
-        '--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '*--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
         '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_contexts() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '--json[Write JSON\: {"current", "contexts"\: \[{"name", "url", "key", "pods", ...}\]}.]'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -356,6 +384,7 @@ _synctop_demo() {
         '--master-key[The master (proxy_admin) key the simulator accepts.]:master-key:'
         '--latency[Delay every answer by this many milliseconds.]:ms:'
         '--litellm-version[Which LiteLLM release to answer as (1.100.5 or 1.109.1).]:litellm-version:'
+        '*--fault[Misbehave on purpose, for tests\: MODE or MODE\:PATH-PREFIX, repeatable. Modes\: escapes, echo-key, hang, endless, html-502, html-504, empty-object, wrong-types, last-run-back, clock-ahead, empty-500, junk. At run time\: POST /_sim/fault?mode=&path=&count=.]:mode\[\:path\]:'
         '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
         '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
@@ -375,6 +404,7 @@ _synctop_simulate() {
         '--master-key[The master (proxy_admin) key the simulator accepts.]:master-key:'
         '--latency[Delay every answer by this many milliseconds.]:ms:'
         '--litellm-version[Which LiteLLM release to answer as (1.100.5 or 1.109.1).]:litellm-version:'
+        '*--fault[Misbehave on purpose, for tests\: MODE or MODE\:PATH-PREFIX, repeatable. Modes\: escapes, echo-key, hang, endless, html-502, html-504, empty-object, wrong-types, last-run-back, clock-ahead, empty-500, junk. At run time\: POST /_sim/fault?mode=&path=&count=.]:mode\[\:path\]:'
         '--ssl_certfile_path[Serve https with this PEM certificate chain (with --ssl_keyfile_path).]:path:'
         '--ssl_keyfile_path[The PEM private key of --ssl_certfile_path.]:path:'
         '--keepalive_timeout[Close a connection left idle this many seconds after an answer, as uvicorn does (its default is 5).]:seconds:'

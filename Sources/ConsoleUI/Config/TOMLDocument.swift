@@ -1,3 +1,4 @@
+import ProxyAdmin
 import TOMLKit
 
 /// A TOML file read by TOMLKit (toml++): every valid TOML is taken — literal and
@@ -98,15 +99,5 @@ extension TOMLType {
         case .table: "a table"
         default: "a date or time"
         }
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        let drop = Set(set.unicodeScalars)
-        var scalars = Substring(self).unicodeScalars[...]
-        while let f = scalars.first, drop.contains(f) { scalars.removeFirst() }
-        while let l = scalars.last, drop.contains(l) { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars))
     }
 }

@@ -37,31 +37,12 @@ func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     }
     switch dialog {
     case .confirmAllPods(let count):
-        switch key {
-        case .char("y"), .char("Y"), .enter:
-            state.dialog = nil
-            let pods = state.fleet.pods(of: state.config.currentContext).map(\.id)
+        return confirmation(&state, key) { state in
             state.notice = "reloading the beta-header mapping on \(count) pods, one after another…"
-            return [.reloadBetaOnPods(pods)]
-        case .char("n"), .char("N"), .escape, .char("q"):
-            state.dialog = nil
-            state.notice = "aborted: nothing was sent"
-            return []
-        default:
-            return []
+            return [.reloadBetaOnPods(state.fleet.pods(of: state.config.currentContext).map(\.id))]
         }
     case .confirm(let action):
-        switch key {
-        case .char("y"), .char("Y"), .enter:
-            state.dialog = nil
-            return [send(&state, action)]
-        case .char("n"), .char("N"), .escape, .char("q"):
-            state.dialog = nil
-            state.notice = "aborted: nothing was sent"
-            return []
-        default:
-            return []
-        }
+        return confirmation(&state, key) { state in [send(&state, action)] }
     case .editInterval(let job, var input, _, let confirming):
         if let hours = confirming {
             // The second step: Enter or y sends; anything else goes back to editing.
@@ -94,6 +75,22 @@ func handleDialogKey(_ state: inout AppState, _ key: Key) -> [Effect] {
             state.dialog = .editInterval(job, input: input, error: nil, confirming: nil)
             return []
         }
+    }
+}
+
+/// y/Y/Enter confirms (the dialog closes and `confirmed` runs), n/N/Esc/q aborts; other
+/// keys do nothing.
+private func confirmation(_ state: inout AppState, _ key: Key, _ confirmed: (inout AppState) -> [Effect]) -> [Effect] {
+    switch key {
+    case .char("y"), .char("Y"), .enter:
+        state.dialog = nil
+        return confirmed(&state)
+    case .char("n"), .char("N"), .escape, .char("q"):
+        state.dialog = nil
+        state.notice = "aborted: nothing was sent"
+        return []
+    default:
+        return []
     }
 }
 
