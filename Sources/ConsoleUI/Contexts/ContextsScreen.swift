@@ -56,7 +56,6 @@ struct ContextsScreen {
     }
 
     func podsCell(_ c: FleetContext, current: Bool) -> (String, Role) {
-        guard current else { return (c.pods.isEmpty && c.discovery == nil ? "—" : "open to see", .dim) }
         let pods = state.fleet.pods(of: c.name)
         if pods.isEmpty { return ("—", .dim) }
         let answered = pods.compactMap { p in p.snapshot.map { (pod: p.url, snapshot: $0) } }

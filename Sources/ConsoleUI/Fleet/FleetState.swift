@@ -62,10 +62,11 @@ public struct FleetState: Equatable, Sendable {
     public var generation = 0
     public var contextSelection = 0
     public var podSelection = 0
-    /// Why pod discovery failed last (the last known pods are kept).
-    public var discoveryError: String?
+    /// Why each context's pod discovery failed last (its last known pods are kept).
+    public var discoveryErrors: [String: String] = [:]
     public var convergence: Convergence?
-    public var nextDiscoveryAt: Date?
+    /// When each context's `pods_dns` / `pods_command` runs again.
+    public var nextDiscoveryAt: [String: Date] = [:]
 
     /// How often `pods_dns` / `pods_command` run again.
     public static let discoveryInterval: TimeInterval = 60
@@ -79,14 +80,14 @@ public struct FleetState: Equatable, Sendable {
 }
 
 extension DashboardConfig {
-    /// The targets the fleet views poll, besides the dashboard's own.
+    /// The targets the fleet views poll, besides the dashboard's own: every other
+    /// context's service URL, and every pod of every context (the Contexts view says
+    /// whether each context's pods agree).
     func fleetTargets(now: Date) -> [TargetPoll] {
         var out: [TargetPoll] = []
-        for c in contexts where c.name != currentContext {
-            out.append(TargetPoll(id: TargetID(context: c.name), url: c.url, nextPollAt: now))
-        }
-        if let current = contexts.first(where: { $0.name == currentContext }) {
-            for pod in current.pods { out.append(TargetPoll(id: TargetID(context: current.name, pod: pod), url: pod, nextPollAt: now)) }
+        for c in contexts {
+            if c.name != currentContext { out.append(TargetPoll(id: TargetID(context: c.name), url: c.url, nextPollAt: now)) }
+            for pod in c.pods { out.append(TargetPoll(id: TargetID(context: c.name, pod: pod), url: pod, nextPollAt: now)) }
         }
         return out
     }

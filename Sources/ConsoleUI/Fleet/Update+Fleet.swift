@@ -13,10 +13,10 @@ func startDueFleetPolls(_ state: inout AppState) -> [Effect] {
         for t in state.config.fleetTargets(now: state.now) { state.fleet.targets[t.id] = t }
     }
     var effects: [Effect] = []
-    if let current = state.config.contexts.first(where: { $0.name == state.config.currentContext }),
-       let source = current.discovery, state.now >= (state.fleet.nextDiscoveryAt ?? .distantPast) {
-        state.fleet.nextDiscoveryAt = state.now.addingTimeInterval(FleetState.discoveryInterval)
-        effects.append(.discoverPods(current.name, source))
+    for context in state.config.contexts {
+        guard let source = context.discovery, state.now >= (state.fleet.nextDiscoveryAt[context.name] ?? .distantPast) else { continue }
+        state.fleet.nextDiscoveryAt[context.name] = state.now.addingTimeInterval(FleetState.discoveryInterval)
+        effects.append(.discoverPods(context.name, source))
     }
     for id in state.fleet.targets.keys.sorted() {
         guard var t = state.fleet.targets[id], t.inFlight == nil, state.now >= t.nextPollAt else { continue }
@@ -63,10 +63,10 @@ func applyPodsDiscovered(_ state: inout AppState, context: String, _ result: Res
     switch result {
     case .failure(let failure):
         let why = failure.description
-        if state.fleet.discoveryError != why { logEvent(&state, at, "pod discovery for \(context) failed (last known pods kept): \(why)", .warning) }
-        state.fleet.discoveryError = why
+        if state.fleet.discoveryErrors[context] != why { logEvent(&state, at, "pod discovery for \(context) failed (last known pods kept): \(why)", .warning) }
+        state.fleet.discoveryErrors[context] = why
     case .success(let pods):
-        state.fleet.discoveryError = nil
+        state.fleet.discoveryErrors[context] = nil
         let wanted = Set(pods.map { TargetID(context: context, pod: $0) })
         for id in state.fleet.targets.keys where id.context == context && id.pod != nil && !wanted.contains(id) {
             state.fleet.targets[id] = nil

@@ -11,7 +11,7 @@ struct PodsScreen {
     func draw(into buffer: inout CellBuffer, _ rect: Rect) {
         let context = state.config.currentContext
         let pods = state.fleet.pods(of: context)
-        let title = "Pods of \(context ?? "this proxy") (\(pods.count))" + (state.fleet.discoveryError.map { " · discovery failed: \($0)" } ?? "")
+        let title = "Pods of \(context ?? "this proxy") (\(pods.count))" + (state.fleet.discoveryErrors[context ?? ""].map { " · discovery failed: \($0)" } ?? "")
         let inside = Box(title: title).draw(into: &buffer, rect)
         guard inside.height > 0 else { return }
         guard !pods.isEmpty else {

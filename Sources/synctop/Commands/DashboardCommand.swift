@@ -152,7 +152,7 @@ struct FleetClients: Sendable {
 
     func make(_ id: TargetID, _ url: String) -> Result<ProxyAdminClient, ProxyError> {
         var settings = current
-        if id.pod == nil {
+        if id.context != (current.context ?? "") {
             guard let context = contexts.first(where: { $0.name == id.context }) else { return .failure(.unreachable("no such context")) }
             do throws(SettingsError) {
                 settings = try ConnectionOptions.settings(for: context, keyFileFlag: nil, environment: Environment.all())
@@ -163,9 +163,10 @@ struct FleetClients: Sendable {
         }
         do throws(ProxyError) {
             let transport = try ConnectionOptions.transport(for: url, caFile: settings.caFile ?? caFile)
-            // Other contexts are only read from here; pods take the one write the Pods view sends.
-            return .success(ProxyAdminClient(transport: transport, apiKey: settings.apiKey, timeoutSeconds: timeout,
-                                             readOnly: id.pod == nil || readOnly))
+            // Other contexts are only read from here; the current context's pods take the one
+            // write the Pods view sends.
+            let writable = id.pod != nil && id.context == (current.context ?? "") && !readOnly
+            return .success(ProxyAdminClient(transport: transport, apiKey: settings.apiKey, timeoutSeconds: timeout, readOnly: !writable))
         } catch {
             return .failure(error)
         }
