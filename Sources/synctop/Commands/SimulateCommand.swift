@@ -21,7 +21,7 @@ struct SimulatorOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Misbehave on purpose, for tests: MODE or MODE:PATH-PREFIX, repeatable. Modes: \(FaultMode.allCases.map(\.rawValue).joined(separator: ", ")). At run time: POST /_sim/fault?mode=&path=&count=.", valueName: "mode[:path]"))
     var fault: [String] = []
 
-    @Option(help: ArgumentHelp("Each pod's periodic schedule check runs this often, as LiteLLM's proxy_config_reload_interval_seconds (default 30).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Each pod's periodic schedule check runs this often, as LiteLLM's proxy_config_reload_interval_seconds.", valueName: "seconds"))
     var checkInterval: Int = 30
 
     @Flag(inversion: .prefixedNo, help: "As LiteLLM's store_model_in_db: only with it on do pods act on a beta-header schedule or force_reload.")
