@@ -125,7 +125,8 @@ public final class ProxySimulator: Sendable {
     /// The round-robin balancer's URL, if one was asked for.
     public var balancerURL: String? { fleet.balancerPort.map(fleet.url(port:)) }
 
-    /// Every LiteLLM request pod `pod` answered so far (the last 10,000), oldest first.
+    /// Every LiteLLM request pod `pod` (0 to `podCount - 1`) answered so far (the last
+    /// 10,000), oldest first.
     public func requestLog(pod: Int = 0) -> [SimulatedRequest] {
         fleet.state.withLock { $0.withPod(pod) { $0.requestLog } }
     }

@@ -160,7 +160,8 @@ final class SimulatorFleet: Sendable {
         if isRunning(index) { return group.next().makeSucceededVoidFuture() }
         state.withLock { $0.startFresh(index, seed: seed, configuration: configuration) }
         return listen(index).flatMapErrorThrowing { [self] error in
-            state.withLock { $0.markStopped(index) }
+            // A start that lost a race with another one leaves the winner running.
+            if !isRunning(index) { state.withLock { $0.markStopped(index) } }
             throw error
         }
     }
