@@ -7,7 +7,7 @@ enum Endpoint: Sendable {
     case reloadBetaHeaders, scheduleBetaHeaders, cancelBetaHeaders, betaHeadersStatus
     case publicCostMap, liveliness, readiness, models
     case simRequests, simAdvance, simFailNextReload, simStall, simReset, simRemote, simDrop, simConnections, simFault, simClearFaults
-    case simRemoteBetaHeadersFile, simRemoteCostMapFile
+    case simRemoteBetaHeadersFile, simRemoteCostMapFile, simPod, simPods
 }
 
 struct Route: Sendable {
@@ -64,6 +64,8 @@ enum Router {
         Route("POST", "/_sim/remote", .simRemote, auth: false),
         Route("GET", "/_sim/remote/anthropic_beta_headers_config.json", .simRemoteBetaHeadersFile, auth: false),
         Route("GET", "/_sim/remote/model_prices_and_context_window.json", .simRemoteCostMapFile, auth: false),
+        Route("POST", "/_sim/pod", .simPod, auth: false),
+        Route("GET", "/_sim/pods", .simPods, auth: false),
     ]
 
     static func match(_ request: IncomingRequest, serverAddress: String, scheme: String = "http") -> RouteMatch {

@@ -1,6 +1,6 @@
 /// The Anthropic beta headers endpoints. Unlike the cost map, the last reload time is this
 /// pod's memory (`last_anthropic_beta_headers_reload`, a naive UTC string), the row is deleted
-/// on cancel, and a manual reload leaves `force_reload` set so the next 10-second check
+/// on cancel, and a manual reload leaves `force_reload` set so the next periodic check
 /// reloads once more.
 extension SimulatorCore {
     func reloadBetaHeaders(role: Role, state: inout SimulatorState) throws(ResponseError) -> OutgoingResponse {

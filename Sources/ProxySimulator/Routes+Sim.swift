@@ -2,16 +2,16 @@
 /// never delayed, and are not written to the request log, so they do not disturb what a test
 /// observes about the client under test.
 extension SimulatorCore {
-    func simAdvance(_ request: IncomingRequest, state: inout SimulatorState) throws(ResponseError) -> OutgoingResponse {
+    /// Fleet-wide: the clock is shared, and every pod's periodic check comes round.
+    func simAdvance(_ request: IncomingRequest, fleet: inout FleetState) throws(ResponseError) -> OutgoingResponse {
         guard let raw = request.queryValue("seconds"), let seconds = Double(raw), seconds.isFinite else {
             throw ResponseError(.detail(400, "seconds must be a number"))
         }
-        state.clock.advance(bySeconds: seconds)
         // By default as if LiteLLM's poll ran right after the jump; `check=false` leaves it to
         // the next regular poll, which is how an overdue-but-not-yet-reloaded job is observed.
         let runCheck = try QueryValidation.optionalBool("check", in: request, version: .v1_109_1).get() ?? true
-        if runCheck && configuration.hasDatabase { state.runBackgroundChecks(seed: seed) }
-        return .json(200, clockBody(state))
+        fleet.advance(bySeconds: seconds, check: runCheck, seed: seed, configuration: configuration)
+        return .json(200, clockBody(fleet.shared.clock))
     }
 
     func simFailNextReload(_ request: IncomingRequest, state: inout SimulatorState) throws(ResponseError) -> OutgoingResponse {
@@ -68,9 +68,10 @@ extension SimulatorCore {
         return .json(200, .object(["faults": .int(state.faults.count)]))
     }
 
-    func simReset(state: inout SimulatorState) -> OutgoingResponse {
-        state = SimulatorState(seed: seed, configuration: configuration)
-        return .json(200, clockBody(state))
+    /// Fleet-wide: every pod's memory and bookkeeping, the database and the clock.
+    func simReset(fleet: inout FleetState) -> OutgoingResponse {
+        fleet.reset(seed: seed, configuration: configuration)
+        return .json(200, clockBody(fleet.shared.clock))
     }
 
     func simRemote(_ request: IncomingRequest, state: inout SimulatorState) throws(ResponseError) -> OutgoingResponse {
@@ -82,10 +83,10 @@ extension SimulatorCore {
         return .json(200, .object(["release": .string(release.rawValue)]))
     }
 
-    private func clockBody(_ state: SimulatorState) -> PythonJSON {
+    private func clockBody(_ clock: SimulatedClock) -> PythonJSON {
         .object([
-            "now": awareTimestamp(state.now),
-            "offset_seconds": .float(Double(state.clock.offsetMicros) / 1_000_000),
+            "now": awareTimestamp(clock.nowMicros()),
+            "offset_seconds": .float(Double(clock.offsetMicros) / 1_000_000),
         ])
     }
 }

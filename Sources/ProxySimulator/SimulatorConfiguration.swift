@@ -37,6 +37,19 @@ public struct SimulatorConfiguration: Sendable {
     public var keepAliveTimeout: Duration = .seconds(5)
     /// Misbehaviour from the start (`--fault`); `/_sim/fault` adds more at run time.
     public var faults: [Fault] = []
+    /// How many pods of one proxy to run (`--pods`). They share the database rows and the
+    /// simulated clock and keep their own memory (see "Several pods of one proxy" in
+    /// `litellm/README.md`). Pod K listens on `port + K`, or on a free port when `port` is 0.
+    public var pods = 1
+    /// `proxy_config_reload_interval_seconds`: how often each pod runs its periodic check
+    /// (real time; LiteLLM's default is 30 s). The first check comes one interval after start.
+    public var checkInterval: Duration = .seconds(30)
+    /// LiteLLM's `store_model_in_db`: only with it on does a pod run the beta-header check
+    /// (at start and at every periodic check), so `force_reload` and beta-header schedules act.
+    public var storeModelInDB = true
+    /// Also listen here (0: a free port) as a round-robin load balancer in front of the pods:
+    /// each request goes to the next running pod. nil: no balancer.
+    public var balancerPort: Int?
 
     public init() {}
 }

@@ -1,22 +1,32 @@
-/// The simulator minus the network: configuration, seed data and the locked state, plus the
-/// request pipeline (route → auth → validation → endpoint → log). `HTTPServer` only moves
-/// bytes; everything a client can observe is decided here, under the one lock.
+/// One pod of the simulator minus the network: configuration, seed data and its view of the
+/// fleet's locked state, plus the request pipeline (route → auth → validation → endpoint →
+/// log). `HTTPServer` only moves bytes; everything a client can observe is decided here, under
+/// the fleet's one lock.
 final class SimulatorCore: Sendable {
     let configuration: SimulatorConfiguration
     let seed: SeedData
-    let state: LockedValue<SimulatorState>
+    /// Which pod of the fleet this is (0 for a lone simulator).
+    let index: Int
+    let fleet: SimulatorFleet
+    /// This pod's state (`withLock` gives it with the shared rows and clock current).
+    let state: PodState
     /// `host:port` for redirects when a request carries no `Host` header.
     let serverAddress: LockedValue<String>
     /// TCP connections accepted since start (`/_sim/connections`): how a test sees a client
     /// keep or reopen connections.
     let connectionsAccepted = LockedValue(0)
 
-    init(configuration: SimulatorConfiguration, seed: SeedData) {
-        self.configuration = configuration
-        self.seed = seed
-        state = LockedValue(SimulatorState(seed: seed, configuration: configuration))
+    init(fleet: SimulatorFleet, index: Int) {
+        configuration = fleet.configuration
+        seed = fleet.seed
+        self.index = index
+        self.fleet = fleet
+        state = PodState(fleet: fleet.state, index: index)
         serverAddress = LockedValue("\(configuration.host):\(configuration.port)")
     }
+
+    /// Now on the fleet's simulated clock.
+    func nowMicros() -> Int64 { fleet.state.withLock { $0.now } }
 
     var version: LiteLLMVersion { configuration.litellmVersion }
 
@@ -68,6 +78,9 @@ final class SimulatorCore: Sendable {
         case .success(let authorized): principal = authorized
         }
         do {
+            if route.isSimulatorControl {
+                return try fleet.state.withLock { fleetState in try controlDispatch(route.endpoint, request: request, fleet: &fleetState) }
+            }
             return try state.withLock { state in
                 try dispatch(route.endpoint, request: request, principal: principal, state: &state)
             }
@@ -99,11 +112,40 @@ final class SimulatorCore: Sendable {
                 "status": .string("healthy"), "db": .string(configuration.hasDatabase ? "connected" : "Not connected"),
             ]))
         case .models: return .json(200, SimulatedDeployment.modelList(version: version))
+        default: return .internalServerError  // `/_sim/` routes go through `controlDispatch`
+        }
+    }
+
+    /// `/_sim/` controls: fleet-wide ones, then those of one pod (`pod=K`, else this one).
+    private func controlDispatch(_ endpoint: Endpoint, request: IncomingRequest, fleet fleetState: inout FleetState) throws -> OutgoingResponse {
+        switch endpoint {
+        case .simAdvance: return try simAdvance(request, fleet: &fleetState)
+        case .simReset: return simReset(fleet: &fleetState)
+        case .simPods: return .json(200, fleet.podsBody(&fleetState))
+        default: break
+        }
+        let target = try targetPod(request, count: fleetState.count)
+        let core = fleet.core(target) ?? self
+        return try fleetState.withPod(target) { state in
+            try core.podControlDispatch(endpoint, request: request, state: &state)
+        }
+    }
+
+    /// `pod=K` on a `/_sim/` call addresses pod K (any pod can be addressed through any
+    /// other, or through the balancer, even while stopped); without it, the pod called.
+    func targetPod(_ request: IncomingRequest, count: Int) throws(ResponseError) -> Int {
+        guard let raw = request.queryValue("pod") else { return index }
+        guard let pod = Int(raw), (0..<count).contains(pod) else {
+            throw ResponseError(.detail(400, "pod must be an integer from 0 to \(count - 1)"))
+        }
+        return pod
+    }
+
+    private func podControlDispatch(_ endpoint: Endpoint, request: IncomingRequest, state: inout SimulatorState) throws(ResponseError) -> OutgoingResponse {
+        switch endpoint {
         case .simRequests: return .json(200, .array(state.requestLog.map(\.pythonJSON)))
-        case .simAdvance: return try simAdvance(request, state: &state)
         case .simFailNextReload: return try simFailNextReload(request, state: &state)
         case .simStall: return try simStall(request, state: &state)
-        case .simReset: return simReset(state: &state)
         case .simDrop: return try simDrop(request, state: &state)
         case .simFault: return try simFault(request, state: &state)
         case .simClearFaults:
@@ -113,6 +155,7 @@ final class SimulatorCore: Sendable {
         case .simRemote: return try simRemote(request, state: &state)
         case .simRemoteBetaHeadersFile: return .json(200, prebuilt: seed[state.remoteRelease].betaHeaders.file)
         case .simRemoteCostMapFile: return .json(200, prebuilt: seed[state.remoteRelease].costMap.file)
+        default: return .internalServerError
         }
     }
 
@@ -140,12 +183,15 @@ final class SimulatorCore: Sendable {
     func awareTimestamp(_ micros: Int64) -> PythonJSON { .string(PythonISOFormat.isoformat(micros: micros, withOffset: true)) }
     func naiveTimestamp(_ micros: Int64) -> PythonJSON { .string(PythonISOFormat.isoformat(micros: micros, withOffset: false)) }
 
-    // MARK: Background job
+}
 
-    /// LiteLLM's periodic reload check; the proxy only schedules it when it has a database.
-    func runBackgroundChecks() {
-        guard configuration.hasDatabase else { return }
-        state.withLock { $0.runBackgroundChecks(seed: seed) }
+/// One pod's state inside the fleet's lock, used as `LockedValue<SimulatorState>` was.
+struct PodState: Sendable {
+    let fleet: LockedValue<FleetState>
+    let index: Int
+
+    func withLock<Result>(_ body: (inout SimulatorState) throws -> Result) rethrows -> Result {
+        try fleet.withLock { try $0.withPod(index, body) }
     }
 }
 

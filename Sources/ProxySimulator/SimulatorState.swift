@@ -1,10 +1,14 @@
 /// Everything the simulated proxy remembers, in one struct behind one lock (`SimulatorCore`).
 ///
 /// It is split the way LiteLLM splits it, because that split is what clients observe:
-/// - the database rows (`costMapRow`, `betaHeadersRow`), shared by all pods in real life;
+/// - `shared`: the database rows (`costMapRow`, `betaHeadersRow`), the simulated clock and the
+///   remote source, one copy for every pod of a fleet (`FleetState` keeps it and hands it to
+///   the pod being served, under the fleet's one lock);
 /// - this pod's memory: the loaded data, when it was loaded, the revision it applied, and the
 ///   beta headers' `last_anthropic_beta_headers_reload` (which is why beta-header status can
-///   differ between pods and is dropped on cancel).
+///   differ between pods and is dropped on cancel). `freshStart` resets exactly this part;
+/// - the simulator's own bookkeeping for this pod (request log, injected failures, faults),
+///   which a restart keeps.
 struct SimulatorState: Sendable {
     /// `model_cost_map_reload_config` in `LiteLLM_Config` (`periodic_reload_schedule.py`).
     struct CostMapReloadRow: Sendable {
@@ -29,7 +33,12 @@ struct SimulatorState: Sendable {
         static let defaultURL = "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"
     }
 
-    var clock = SimulatedClock()
+    var shared: SharedState
+
+    var clock: SimulatedClock {
+        get { shared.clock }
+        set { shared.clock = newValue }
+    }
 
     // Cost map: pod memory.
     var costMap: CostMapSnapshot
@@ -37,15 +46,24 @@ struct SimulatorState: Sendable {
     var costMapAppliedRevision = 0
     var costMapSource = CostMapSourceInfo()
     // Cost map: database.
-    var costMapRow: CostMapReloadRow?
+    var costMapRow: CostMapReloadRow? {
+        get { shared.costMapRow }
+        set { shared.costMapRow = newValue }
+    }
 
     // Beta headers: pod memory, then database.
     var betaHeaders: BetaHeadersSnapshot
     var betaHeadersLastReload: Int64?
-    var betaHeadersRow: BetaHeadersReloadRow?
+    var betaHeadersRow: BetaHeadersReloadRow? {
+        get { shared.betaHeadersRow }
+        set { shared.betaHeadersRow = newValue }
+    }
 
-    /// Which seed release the "remote" URLs serve.
-    var remoteRelease = SeedRelease.v1_109_1
+    /// Which seed release the "remote" URLs serve (one remote for the whole fleet).
+    var remoteRelease: SeedRelease {
+        get { shared.remoteRelease }
+        set { shared.remoteRelease = newValue }
+    }
     /// Failure injection: how many upcoming source fetches fail, per job.
     var failingCostMapFetches = 0
     var failingBetaHeadersFetches = 0
@@ -62,10 +80,13 @@ struct SimulatorState: Sendable {
     var nextSequence = 1
     static let requestLogLimit = 10_000
 
-    init(seed: SeedData, configuration: SimulatorConfiguration, clock: SimulatedClock = SimulatedClock()) {
-        self.clock = clock
+    /// The state at the simulator's start: every pod on LiteLLM 1.100.5's data (what the
+    /// remote served when the fleet started), demo schedules if asked for. `now` lets the pods
+    /// of one fleet start at the same instant.
+    init(seed: SeedData, configuration: SimulatorConfiguration, clock: SimulatedClock = SimulatedClock(), now: Int64? = nil) {
+        shared = SharedState(clock: clock)
         faults = configuration.faults
-        let now = clock.nowMicros()
+        let now = now ?? clock.nowMicros()
         let bundled = seed[.v1_100_5]
         costMap = bundled.costMap
         costMapLoadedAt = now
@@ -82,6 +103,28 @@ struct SimulatorState: Sendable {
     }
 
     var now: Int64 { clock.nowMicros() }
+
+    /// A pod process started again (`/_sim/pod?action=start|restart`): its memory is gone. At
+    /// import it loads the cost map from the remote source, or, if that fetch fails, the
+    /// bundled copy with a `fallback_reason`; `loaded_at` is now and the applied revision 0, so
+    /// a row whose `reload_revision` is not 0 makes its first check reload once more. The
+    /// beta-header mapping is loaded lazily, which does not set `last_run`. The simulator's
+    /// bookkeeping (request log, injected failures, faults) is kept.
+    mutating func freshStart(seed: SeedData) {
+        let current = now
+        switch fetchCostMap(seed: seed) {
+        case .fetched(let snapshot):
+            costMap = snapshot
+        case .unavailable(let reason):
+            costMap = seed[.v1_100_5].costMap
+            costMapSource.source = "local"
+            costMapSource.fallbackReason = reason
+        }
+        costMapLoadedAt = current
+        costMapAppliedRevision = 0
+        betaHeaders = fetchBetaHeaders(seed: seed)
+        betaHeadersLastReload = nil
+    }
 
     // MARK: Request log
 
@@ -148,13 +191,14 @@ struct SimulatorState: Sendable {
         return seed[remoteRelease].betaHeaders
     }
 
-    // MARK: Background check (LiteLLM's 10-second poll)
+    // MARK: Background check (`proxy_config_reload_interval_seconds`, 30 s by default)
 
     /// `_check_and_reload_model_cost_map` + `_check_and_reload_anthropic_beta_headers`.
-    /// Only runs with a database, as in LiteLLM (the job reads its schedule from there).
-    mutating func runBackgroundChecks(seed: SeedData) {
+    /// Only runs with a database, as in LiteLLM (the job reads its schedule from there); the
+    /// beta-header part only with `store_model_in_db` on (it lives in `add_deployment`).
+    mutating func runBackgroundChecks(seed: SeedData, storeModelInDB: Bool = true) {
         checkAndReloadCostMap(seed: seed)
-        checkAndReloadBetaHeaders(seed: seed)
+        if storeModelInDB { checkAndReloadBetaHeaders(seed: seed) }
     }
 
     mutating func checkAndReloadCostMap(seed: SeedData) {

@@ -182,6 +182,49 @@ final class SimulatorProcess {
     }
 }
 
+/// `synctop simulate --pods N` (and more flags) as a child process: the URLs it prints, one
+/// line per pod (`pod K: URL`) and the balancer's (`balancer: URL ...`).
+final class SimulatorFleetProcess {
+    private var pid: pid_t = 0
+    private let output: String
+    private(set) var podURLs: [String] = []
+    private(set) var balancerURL: String?
+    static let masterKey = SimulatorProcess.masterKey
+
+    init(pods: Int, args: [String] = []) throws {
+        output = Harness.scratch("fleet") + "/out"
+        pid = try Harness.spawn(Harness.binary, ["simulate", "--pods", String(pods)] + args, stdout: output)
+        var printed = ""
+        let up = Harness.eventually(timeout: 15) {
+            printed = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+            return printed.contains("master key:")
+        }
+        guard up else {
+            stop()
+            throw HarnessError("the simulator printed no master key line: \(printed)")
+        }
+        for line in printed.split(separator: "\n") {
+            if line.hasPrefix("pod "), let url = line.split(separator: " ").last { podURLs.append(String(url)) }
+            if line.hasPrefix("balancer: ") { balancerURL = line.split(separator: " ").dropFirst().first.map(String.init) }
+        }
+    }
+
+    /// Everything it printed so far.
+    var printed: String { (try? String(contentsOfFile: output, encoding: .utf8)) ?? "" }
+
+    /// SIGTERM, then the exit status (137 if it had to be killed after 10 s).
+    @discardableResult
+    func stop(signal: Int32 = SIGTERM) -> Int32 {
+        guard pid > 0 else { return -1 }
+        kill(pid, signal)
+        let status = Harness.wait(pid, timeout: 10)
+        pid = 0
+        return status
+    }
+
+    deinit { stop() }
+}
+
 /// A tmux session on its own socket: type keys, read the screen.
 final class TmuxSession {
     let socket: String

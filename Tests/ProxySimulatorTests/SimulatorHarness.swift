@@ -60,7 +60,20 @@ enum Harness {
         body: [UInt8]? = nil,
         timeoutMilliseconds: Int64 = 30_000
     ) async throws -> SimResponse {
-        var request = HTTPClientRequest(url: simulator.baseURL + path)
+        try await send(url: simulator.baseURL, method, path, key: key, headers: headers, body: body, timeoutMilliseconds: timeoutMilliseconds)
+    }
+
+    /// As above, to any base URL (one pod of several, or the balancer).
+    static func send(
+        url baseURL: String,
+        _ method: String,
+        _ path: String,
+        key: String? = Keys.master,
+        headers: [(String, String)] = [],
+        body: [UInt8]? = nil,
+        timeoutMilliseconds: Int64 = 30_000
+    ) async throws -> SimResponse {
+        var request = HTTPClientRequest(url: baseURL + path)
         request.method = .init(rawValue: method)
         if let key { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
         for (name, value) in headers { request.headers.add(name: name, value: value) }
@@ -72,6 +85,12 @@ enum Harness {
             bytes: Array(body.readableBytesView),
             headers: response.headers.map { (name: $0.name, value: $0.value) }
         )
+    }
+
+    /// Sends to a base URL and parses the JSON body.
+    static func json(url: String, _ method: String, _ path: String, key: String? = Keys.master) async throws -> (status: Int, body: OrderedJSON) {
+        let response = try await send(url: url, method, path, key: key)
+        return (response.status, try response.json())
     }
 
     /// Sends and parses the JSON body.

@@ -646,9 +646,9 @@ _synctop_contexts() {
 
 _synctop_demo() {
     repeating_flags=()
-    non_repeating_flags=(--no-color --no-unicode --read-only --mouse --no-db -h --help)
+    non_repeating_flags=(--no-color --no-unicode --read-only --mouse --no-db --store-model-in-db --no-store-model-in-db -h --help)
     repeating_options=(--fault)
-    non_repeating_options=(--interval --theme --master-key --latency --litellm-version --beta-headers-url --beta-headers-file --config)
+    non_repeating_options=(--interval --theme --master-key --latency --litellm-version --check-interval --beta-headers-url --beta-headers-file --config)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
@@ -671,6 +671,9 @@ _synctop_demo() {
     '--fault')
         return
         ;;
+    '--check-interval')
+        return
+        ;;
     '--beta-headers-url')
         return
         ;;
@@ -685,14 +688,20 @@ _synctop_demo() {
 
 _synctop_simulate() {
     repeating_flags=()
-    non_repeating_flags=(--demo-schedules --no-db -h --help)
+    non_repeating_flags=(--demo-schedules --no-db --store-model-in-db --no-store-model-in-db -h --help)
     repeating_options=(--fault)
-    non_repeating_options=(--port --master-key --latency --litellm-version --ssl_certfile_path --ssl_keyfile_path --keepalive_timeout)
+    non_repeating_options=(--port --pods --balancer-port --master-key --latency --litellm-version --check-interval --ssl_certfile_path --ssl_keyfile_path --keepalive_timeout)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
     case "${prev}" in
     '--port')
+        return
+        ;;
+    '--pods')
+        return
+        ;;
+    '--balancer-port')
         return
         ;;
     '--master-key')
@@ -705,6 +714,9 @@ _synctop_simulate() {
         return
         ;;
     '--fault')
+        return
+        ;;
+    '--check-interval')
         return
         ;;
     '--ssl_certfile_path')

@@ -21,12 +21,19 @@ struct SimulatorOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Misbehave on purpose, for tests: MODE or MODE:PATH-PREFIX, repeatable. Modes: \(FaultMode.allCases.map(\.rawValue).joined(separator: ", ")). At run time: POST /_sim/fault?mode=&path=&count=.", valueName: "mode[:path]"))
     var fault: [String] = []
 
+    @Option(help: ArgumentHelp("Each pod's periodic schedule check runs this often, as LiteLLM's proxy_config_reload_interval_seconds.", valueName: "seconds"))
+    var checkInterval: Int = 30
+
+    @Flag(inversion: .prefixedNo, help: "As LiteLLM's store_model_in_db: only with it on do pods act on a beta-header schedule or force_reload.")
+    var storeModelInDb = true
+
     func validate() throws {
         guard LiteLLMVersion(rawValue: litellmVersion) != nil else {
             throw ValidationError("--litellm-version must be one of \(LiteLLMVersion.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard (0...60_000).contains(latency) else { throw ValidationError("--latency must be 0 to 60000 ms") }
         guard !masterKey.isEmpty else { throw ValidationError("--master-key must not be empty") }
+        guard (1...86_400).contains(checkInterval) else { throw ValidationError("--check-interval must be 1 to 86400 seconds") }
         for f in fault where Fault(flag: f) == nil {
             throw ValidationError("--fault \(f): the mode must be one of \(FaultMode.allCases.map(\.rawValue).joined(separator: ", ")), optionally :PATH")
         }
@@ -41,6 +48,8 @@ struct SimulatorOptions: ParsableArguments {
         c.litellmVersion = LiteLLMVersion(rawValue: litellmVersion) ?? .v1_109_1
         c.demoSchedules = demo
         c.faults = fault.compactMap(Fault.init(flag:))
+        c.checkInterval = .seconds(checkInterval)
+        c.storeModelInDB = storeModelInDb
         return c
     }
 }
@@ -54,12 +63,25 @@ struct SimulateCommand: AsyncParsableCommand {
         It answers every endpoint synctop uses exactly as LiteLLM does, seeded with LiteLLM's real \
         data files; a reload switches to the newer bundled release. Keys: the master key (proxy_admin), \
         sk-synctop-viewer (proxy_admin_viewer), sk-synctop-user (internal_user). Test-only controls live \
-        under /_sim/ (requests, advance, fail_next_reload, stall, reset).
+        under /_sim/ (requests, advance, fail_next_reload, stall, reset, pods, pod).
+
+        With --pods N it runs N pods of one proxy on ports P to P+N-1: they share the database rows \
+        (schedules, the cost map's last_run and reload_revision, the beta headers' force_reload) and \
+        the simulated clock, and each keeps its own loaded data and beta-header last_run, as LiteLLM's \
+        pods do. POST /_sim/pod?action=stop|start|restart|lag&pod=K[&seconds=S|off] stops, starts \
+        (fresh memory) or restarts pod K, or delays or disables its periodic check; GET /_sim/pods \
+        shows each pod. --balancer-port adds a round-robin load balancer in front of them.
         """
     )
 
-    @Option(help: "Loopback port to listen on (0 picks a free one).")
+    @Option(help: "Loopback port to listen on (0 picks a free one); with --pods N, pod K listens on PORT+K.")
     var port: Int = 4000
+
+    @Option(help: "How many pods of one proxy to run, sharing one database (1 to 64).")
+    var pods: Int = 1
+
+    @Option(help: ArgumentHelp("Also listen here as a round-robin load balancer in front of the pods (0 picks a free port).", valueName: "port"))
+    var balancerPort: Int?
 
     @Flag(help: "Seed schedules that come due within minutes, as in the demo.")
     var demoSchedules = false
@@ -78,6 +100,9 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 to 65535") }
+        guard (1...64).contains(pods) else { throw ValidationError("--pods must be 1 to 64") }
+        guard port == 0 || port + pods - 1 <= 65_535 else { throw ValidationError("--port \(port) with --pods \(pods) goes past port 65535") }
+        if let balancerPort, !(0...65_535).contains(balancerPort) { throw ValidationError("--balancer-port must be 0 to 65535") }
         guard (sslCertfilePath == nil) == (sslKeyfilePath == nil) else {
             throw ValidationError("Both --ssl_certfile_path and --ssl_keyfile_path are required for SSL.")  // LiteLLM's words
         }
@@ -90,6 +115,8 @@ struct SimulateCommand: AsyncParsableCommand {
             c.tls = TLSFiles(certificatePath: sslCertfilePath, keyPath: sslKeyfilePath)
         }
         c.keepAliveTimeout = .seconds(keepaliveTimeout)
+        c.pods = pods
+        c.balancerPort = balancerPort
         return c
     }
 
@@ -98,12 +125,22 @@ struct SimulateCommand: AsyncParsableCommand {
         do {
             sim = try await ProxySimulator.start(simulatorConfiguration)
         } catch {
-            printError("synctop: cannot start the simulator: \(describeStartFailure(error, port: port))")
+            var ports = pods == 1 ? "port \(port)" : "one of ports \(port) to \(port + pods - 1)"
+            if let balancerPort { ports += " or the balancer port \(balancerPort)" }
+            printError("synctop: cannot start the simulator: \(describeStartFailure(error, port: port, ports: ports))")
             throw ExitStatus.usage
         }
-        printOut("LiteLLM \(simulator.litellmVersion) simulator listening on \(sim.baseURL)\(simulator.noDb ? " (no database)" : "")")
+        let database = simulator.noDb ? " (no database)" : ""
+        if pods == 1 {
+            printOut("LiteLLM \(simulator.litellmVersion) simulator listening on \(sim.baseURL)\(database)")
+        } else {
+            printOut("LiteLLM \(simulator.litellmVersion) simulator: \(pods) pods of one proxy sharing one database\(database)")
+            for (index, url) in sim.podURLs.enumerated() { printOut("pod \(index): \(url)") }
+        }
+        if let balancer = sim.balancerURL { printOut("balancer: \(balancer) (round robin over the pods)") }
         let trust = sslCertfilePath.map { " --ca-file \($0)" } ?? ""
-        printOut("master key: \(simulator.masterKey)   try: synctop --url \(sim.baseURL)\(trust) with LITELLM_PROXY_API_KEY set")
+        let url = sim.balancerURL ?? sim.baseURL
+        printOut("master key: \(simulator.masterKey)   try: synctop --url \(url)\(trust) with LITELLM_PROXY_API_KEY set")
         fflush(nil) // stdout itself is a C global strict concurrency rejects
         await waitForTerminationSignal()
         try? await sim.shutdown()
@@ -111,9 +148,10 @@ struct SimulateCommand: AsyncParsableCommand {
 }
 
 /// "port 4000 is already in use" rather than a NIO error dump.
-func describeStartFailure(_ error: any Error, port: Int) -> String {
+func describeStartFailure(_ error: any Error, port: Int, ports: String? = nil) -> String {
     let text = String(describing: error)
-    if text.contains("Address already in use") { return "port \(port) is already in use (pick another with --port, or 0 for any free one)" }
-    if text.contains("Permission denied") { return "not allowed to listen on port \(port)" }
+    let ports = ports ?? "port \(port)"
+    if text.contains("Address already in use") { return "\(ports) is already in use (pick another with --port, or 0 for any free one)" }
+    if text.contains("Permission denied") { return "not allowed to listen on \(ports)" }
     return text
 }
