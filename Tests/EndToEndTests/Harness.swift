@@ -89,6 +89,15 @@ enum Harness {
     }
 
     /// Waits for `pid`; after `timeout` kills it. Returns the exit status (128+signal if killed).
+    /// Sends `signal` to a child the tests started and waits for it (once: `pid` is zeroed).
+    static func stop(_ pid: inout pid_t, signal: Int32) -> Int32 {
+        guard pid > 0 else { return -1 }
+        kill(pid, signal)
+        let status = wait(pid, timeout: 10)
+        pid = 0
+        return status
+    }
+
     static func wait(_ pid: pid_t, timeout: TimeInterval) -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)
         var status: Int32 = 0
@@ -157,13 +166,7 @@ final class SimulatorProcess {
 
     /// SIGTERM, then the exit status (137 if it had to be killed after 10 s).
     @discardableResult
-    func stop(signal: Int32 = SIGTERM) -> Int32 {
-        guard pid > 0 else { return -1 }
-        kill(pid, signal)
-        let status = Harness.wait(pid, timeout: 10)
-        pid = 0
-        return status
-    }
+    func stop(signal: Int32 = SIGTERM) -> Int32 { Harness.stop(&pid, signal: signal) }
 
     deinit { stop() }
 
@@ -214,13 +217,7 @@ final class SimulatorFleetProcess {
 
     /// SIGTERM, then the exit status (137 if it had to be killed after 10 s).
     @discardableResult
-    func stop(signal: Int32 = SIGTERM) -> Int32 {
-        guard pid > 0 else { return -1 }
-        kill(pid, signal)
-        let status = Harness.wait(pid, timeout: 10)
-        pid = 0
-        return status
-    }
+    func stop(signal: Int32 = SIGTERM) -> Int32 { Harness.stop(&pid, signal: signal) }
 
     deinit { stop() }
 }

@@ -22,19 +22,17 @@ public struct ProcessEvidence: Equatable, Sendable {
 
     public init() {}
 
-    /// Notes `value` after `previous`; true when this is the first sign that `signal`
-    /// flaps (the caller says so once).
-    public mutating func note(_ signal: String, previous: Date?, value: Date?) -> Bool {
-        guard let value, value != previous else { return false }
+    /// Notes `value` after `previous`; a value seen before, other than the previous one,
+    /// marks `signal` as flapping.
+    public mutating func note(_ signal: String, previous: Date?, value: Date?) {
+        guard let value, value != previous else { return }
         var seen = recent[signal] ?? []
         defer {
             seen.removeAll { $0 == value }
             seen.append(value)
             recent[signal] = Array(seen.suffix(4))
         }
-        guard seen.contains(value), !flapping.contains(signal) else { return false }
-        flapping.insert(signal)
-        return true
+        if seen.contains(value) { flapping.insert(signal) }
     }
 
     public func flaps(_ signal: String) -> Bool { flapping.contains(signal) }

@@ -231,11 +231,10 @@ private func applySnapshot(_ state: inout AppState, _ snapshot: ProxySnapshot, a
 
     var effects: [Effect] = []
     // Pod-memory values that alternate: answers from several processes (a load balancer).
-    let flapped = [
-        state.processes.note(ProcessEvidence.betaLastRun, previous: before.betaHeaders.value?.lastRun, value: state.betaHeaders.value?.lastRun),
-        state.processes.note(ProcessEvidence.costMapLoadedAt, previous: before.source.value?.loadedAt, value: state.source.value?.loadedAt),
-    ]
-    if flapped.contains(true), state.processes.flapping.count == flapped.filter({ $0 }).count {
+    let knewBefore = !state.processes.flapping.isEmpty
+    state.processes.note(ProcessEvidence.betaLastRun, previous: before.betaHeaders.value?.lastRun, value: state.betaHeaders.value?.lastRun)
+    state.processes.note(ProcessEvidence.costMapLoadedAt, previous: before.source.value?.loadedAt, value: state.source.value?.loadedAt)
+    if !knewBefore, !state.processes.flapping.isEmpty {  // said once, whichever value flapped first
         logEvent(&state, at, ProcessEvidence.message, .warning)
     }
     for job in SyncJob.allCases where !(job == .betaHeaders && state.processes.flaps(ProcessEvidence.betaLastRun)) {

@@ -131,14 +131,28 @@ struct DashboardCommand: ParsableCommand, MainThreadCommand {
 /// current context's with the context's key. Pods and other contexts are read-only here,
 /// but for the beta-header reload of every pod, which only the Pods view sends.
 struct FleetClients: Sendable {
-    let contexts: [ContextConfig]
+    /// Each other context's URL and key, resolved once when the dashboard starts (not per
+    /// poll: a key file or the environment read every 10 s per target is I/O for nothing),
+    /// or why it cannot be used (its key_env is not set).
+    let others: [String: Result<ConnectionSettings, ProxyError>]
     let current: ConnectionSettings
     let caFile: String?
     let timeout: Int
     let readOnly: Bool
 
     init(file: ConfigFile, current: ConnectionSettings, connection: ConnectionOptions, readOnly: Bool) {
-        contexts = file.contexts
+        let environment = Environment.all()
+        var others: [String: Result<ConnectionSettings, ProxyError>] = [:]
+        for context in file.contexts where context.name != current.context {
+            do throws(SettingsError) {
+                let settings = try ConnectionOptions.settings(for: context, keyFileFlag: nil, environment: environment)
+                Redactor.register(apiKey: settings.apiKey)
+                others[context.name] = .success(settings)
+            } catch {
+                others[context.name] = .failure(.unauthorized("\(error)"))
+            }
+        }
+        self.others = others
         self.current = current
         caFile = connection.caFile
         timeout = (try? connection.timeoutSeconds()) ?? 5
@@ -151,21 +165,21 @@ struct FleetClients: Sendable {
     }
 
     func make(_ id: TargetID, _ url: String) -> Result<ProxyAdminClient, ProxyError> {
-        var settings = current
-        if id.context != (current.context ?? "") {
-            guard let context = contexts.first(where: { $0.name == id.context }) else { return .failure(.unreachable("no such context")) }
-            do throws(SettingsError) {
-                settings = try ConnectionOptions.settings(for: context, keyFileFlag: nil, environment: Environment.all())
-            } catch {
-                return .failure(.unauthorized("\(error)"))
+        let isCurrent = id.context == (current.context ?? "")
+        let settings: ConnectionSettings
+        if isCurrent {
+            settings = current
+        } else {
+            switch others[id.context] ?? .failure(.unreachable("no such context")) {
+            case .success(let resolved): settings = resolved
+            case .failure(let error): return .failure(error)
             }
-            Redactor.register(apiKey: settings.apiKey)
         }
         do throws(ProxyError) {
             let transport = try ConnectionOptions.transport(for: url, caFile: settings.caFile ?? caFile)
             // Other contexts are only read from here; the current context's pods take the one
             // write the Pods view sends.
-            let writable = id.pod != nil && id.context == (current.context ?? "") && !readOnly
+            let writable = id.pod != nil && isCurrent && !readOnly
             return .success(ProxyAdminClient(transport: transport, apiKey: settings.apiKey, timeoutSeconds: timeout, readOnly: !writable))
         } catch {
             return .failure(error)

@@ -43,7 +43,6 @@ enum FleetStatus {
             for await (i, r) in group { out[i] = r }
             return out.compactMap { $0 }
         }
-        Redactor.register(apiKey: nil)
         for r in reads { Redactor.register(apiKey: r.settings?.apiKey) }
         let now = Date()
         if json {
