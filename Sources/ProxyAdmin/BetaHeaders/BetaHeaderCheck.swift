@@ -4,6 +4,8 @@
 /// by `<provider>_header_only`, for the body its column without the header-only betas;
 /// drop betas not in that mapping (unknown) or mapped to null (unsupported); map the rest,
 /// deduplicate and sort by code point. An empty result removes the header or field.
+/// 1.110.2's `/v1/messages` adds two options (`BetaFilterOptions`): betas absent from the
+/// row forwarded as sent, and the model's own betas kept as sent after the sorted list.
 public struct BetaHeaderCheck: Sendable, Equatable {
     public enum DropReason: String, Sendable, Equatable {
         /// Not a key of the provider's mapping for this placement.
@@ -57,6 +59,14 @@ public struct BetaHeaderCheck: Sendable, Equatable {
     /// Whether the resolved provider has a column; without one, nothing but header-only
     /// betas (header placement) can pass.
     public var hasColumn: Bool
+    /// What happened to betas absent from the row.
+    public var unlisted: UnlistedBetas = .drop
+    /// Absent from the row and forwarded as sent (`unlisted` is `.forward`), once each, in
+    /// order of first appearance; they are sorted into `forwarded` with the rest.
+    public var passedUnlisted: [String] = []
+    /// The model's own betas, kept out of the filter and forwarded as sent after the sorted
+    /// list, once each, in order of first appearance.
+    public var kept: [String] = []
 
     /// Nothing left: LiteLLM removes the header (or body field) altogether.
     public var removesField: Bool { forwarded.isEmpty }
@@ -68,7 +78,35 @@ public struct BetaHeaderCheck: Sendable, Equatable {
         a.provider.exactlyEquals(b.provider) && a.resolvedProvider.exactlyEquals(b.resolvedProvider)
             && a.placement == b.placement && a.betas.elementsEqual(b.betas, by: { $0.exactlyEquals($1) })
             && a.forwarded.elementsEqual(b.forwarded, by: { $0.exactlyEquals($1) })
-            && a.dropped == b.dropped && a.renamed == b.renamed && a.hasColumn == b.hasColumn
+            && a.dropped == b.dropped && a.renamed == b.renamed && a.hasColumn == b.hasColumn && a.unlisted == b.unlisted
+            && a.passedUnlisted.elementsEqual(b.passedUnlisted, by: { $0.exactlyEquals($1) })
+            && a.kept.elementsEqual(b.kept, by: { $0.exactlyEquals($1) })
+    }
+}
+
+/// `unlisted=` of LiteLLM 1.110.2's filter: a beta that is not a key of the row.
+public enum UnlistedBetas: String, Sendable, Equatable {
+    /// Dropped as unknown (every release; 1.110.2 when the provider filters).
+    case drop
+    /// Forwarded as sent (1.110.2, when only the row changed: `anthropic` on a Foundry host).
+    case forward
+}
+
+/// The options 1.110.2's `update_headers_with_filtered_beta` takes besides the row.
+public struct BetaFilterOptions: Sendable, Equatable {
+    public var unlisted: UnlistedBetas
+    /// Betas the routed model accepts, forwarded as sent whatever the row says.
+    public var keep: [String]
+
+    public init(unlisted: UnlistedBetas = .drop, keep: [String] = []) {
+        self.unlisted = unlisted
+        self.keep = keep
+    }
+
+    public static let plain = BetaFilterOptions()
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.unlisted == b.unlisted && a.keep.elementsEqual(b.keep, by: { $0.exactlyEquals($1) })
     }
 }
 
@@ -79,6 +117,11 @@ extension BetaHeaderMapping {
         evaluate(betas: BetaHeaderLine.parts(line), provider: provider, placement: placement)
     }
 
+    /// `betas` (already split) on `provider`'s row with 1.110.2's options.
+    public func check(betas: [String], provider: String, placement: BetaPlacement, options: BetaFilterOptions) -> BetaHeaderCheck {
+        evaluate(betas: betas, provider: provider, placement: placement, options: options)
+    }
+
     /// `line` against every provider of the table (file order), header then body.
     public func checkAll(line: String) -> [BetaHeaderCheck] {
         let betas = BetaHeaderLine.parts(line)
@@ -87,16 +130,27 @@ extension BetaHeaderMapping {
         }
     }
 
-    private func evaluate(betas: [String], provider: String, placement: BetaPlacement) -> BetaHeaderCheck {
+    /// `filter_and_transform_beta_headers` on the betas not kept, then the kept ones as
+    /// sent: `dict.fromkeys([*sorted(filtered), *kept])`.
+    private func evaluate(betas: [String], provider: String, placement: BetaPlacement, options: BetaFilterOptions = .plain) -> BetaHeaderCheck {
         let resolved = resolve(provider: provider)
         let column = column(resolved)
         let headerOnly = headerOnlyColumn(for: resolved)
+        let keep = Set(options.keep.map(ExactKey.init))
         var forwarded = Set<ExactKey>()
         var dropped: [BetaHeaderCheck.Dropped] = []
         var droppedSeen = Set<ExactKey>()
         var renamed: [BetaHeaderCheck.Renamed] = []
         var renamedSeen = Set<ExactKey>()
+        var passed: [String] = []
+        var passedSeen = Set<ExactKey>()
+        var kept: [String] = []
+        var keptSeen = Set<ExactKey>()
         for beta in betas {
+            if keep.contains(ExactKey(beta)) {
+                if keptSeen.insert(ExactKey(beta)).inserted { kept.append(beta) }
+                continue
+            }
             let listedHeaderOnly = headerOnly?.contains(beta) ?? false
             let cell = BetaCell(
                 column: column?.treatment(of: beta) ?? .absent,
@@ -109,6 +163,9 @@ extension BetaHeaderMapping {
             case .renamed(let name):
                 forwarded.insert(ExactKey(name))
                 if renamedSeen.insert(ExactKey(beta)).inserted { renamed.append(.init(beta: beta, to: name)) }
+            case .absent where options.unlisted == .forward:
+                forwarded.insert(ExactKey(beta))
+                if passedSeen.insert(ExactKey(beta)).inserted { passed.append(beta) }
             case .unsupported, .absent:
                 if droppedSeen.insert(ExactKey(beta)).inserted {
                     let reason: BetaHeaderCheck.DropReason = treatment == .absent ? .unknown : .unsupported
@@ -116,10 +173,12 @@ extension BetaHeaderMapping {
                 }
             }
         }
+        var list = forwarded.map(\.string).sorted { $0.precedesByCodePoint($1) }
+        list += kept.filter { !forwarded.contains(ExactKey($0)) }
         return BetaHeaderCheck(
             provider: provider, resolvedProvider: resolved, placement: placement, betas: betas,
-            forwarded: forwarded.map(\.string).sorted { $0.precedesByCodePoint($1) },
-            dropped: dropped, renamed: renamed, hasColumn: column != nil
+            forwarded: list, dropped: dropped, renamed: renamed, hasColumn: column != nil,
+            unlisted: options.unlisted, passedUnlisted: passed, kept: kept
         )
     }
 }

@@ -101,6 +101,23 @@ public struct BetaHeaderDiff: Sendable, Equatable {
 
     public var changedCellCount: Int { changedColumns.reduce(0) { $0 + $1.cells.count } }
 
+    /// One line: "mapping unchanged", or "+1 beta(s), 3 cell(s) changed in bedrock, …" — what
+    /// the dashboard's events and result line and `reload beta-headers` say a reload changed.
+    public var summary: String {
+        if isEmpty { return "mapping unchanged" }
+        var parts: [String] = []
+        if !addedColumns.isEmpty { parts.append("+\(addedColumns.count) column(s) (\(addedColumns.joined(separator: ", ")))") }
+        if !removedColumns.isEmpty { parts.append("−\(removedColumns.count) column(s) (\(removedColumns.joined(separator: ", ")))") }
+        if !addedBetas.isEmpty { parts.append("+\(addedBetas.count) beta(s)") }
+        if !removedBetas.isEmpty { parts.append("−\(removedBetas.count) beta(s)") }
+        if changedCellCount > 0 {
+            parts.append("\(changedCellCount) cell(s) changed in \(changedColumns.map(\.column).joined(separator: ", "))")
+        }
+        if !aliasChanges.isEmpty { parts.append("\(aliasChanges.count) alias change(s)") }
+        if parts.isEmpty, descriptionChanged { parts.append("description changed") }
+        return parts.joined(separator: ", ")
+    }
+
     /// `a` without the elements of `b`, order of `a` kept (exact comparison).
     private static func minus(_ a: [String], _ b: [String]) -> [String] {
         let drop = Set(b.map(ExactKey.init))
