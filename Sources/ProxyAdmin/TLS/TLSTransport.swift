@@ -2,12 +2,15 @@ import NIOCore
 import NIOPosix
 import NIOSSL
 
-/// `ProxyTransport` for `https://` proxies, over `TLSExchange`. A poll's reads go side by
-/// side, each on a connection of the pool, and connections are kept for the next poll
-/// while the server allows it: a TLS handshake costs more CPU than the rest of an idle
-/// poll (`Tests/Benchmarks/run`). LiteLLM's uvicorn closes a connection idle for 5 s
-/// (`--keepalive_timeout`), so against a bare LiteLLM at the default 10 s interval each
-/// poll shakes hands again; behind nginx or a load balancer (60 s and more) it does not.
+/// `ProxyTransport` for `https://` proxies, over `TLSExchange`. Connections are kept for
+/// the next poll while the server allows it: a TLS handshake costs more CPU than the rest
+/// of an idle poll (`Tests/Benchmarks/run`). LiteLLM's uvicorn closes a connection idle
+/// for 5 s (`--keepalive_timeout`), so against a bare LiteLLM at the default 10 s interval
+/// each poll shakes hands again; behind nginx or a load balancer (60 s and more) it does
+/// not. swift-nio-ssl has no client session cache, so a reconnect cannot be a cheap
+/// resumption: instead a poll opens at most `lanes` new connections and its reads share
+/// them, one after another on each (measured: 31 handshakes a minute at 5 s keep-alive
+/// before, 12 after — BENCHMARKS.md).
 /// Trusts the system's roots, or only `--ca-file`'s certificates.
 public struct TLSTransport: ProxyTransport {
     public let baseURL: String
@@ -55,13 +58,23 @@ public struct TLSTransport: ProxyTransport {
         let (keeper, context, serverName) = (self.keeper, self.context, target.host)
         let transport = self
         // Started together on the loop and awaited once: each await is a wake-up of the
-        // caller's thread.
+        // caller's thread. The reads go in lanes: as many as there are kept connections
+        // (side by side, as before), but at least `minimumLanes`; within a lane one after
+        // another, so a poll that finds its connections closed shakes hands `minimumLanes`
+        // times, not once per read. A read that hangs delays only the reads of its lane.
         let all = keeper.loop.flatSubmit {
-            let futures = requests.map { request in
+            let lanes = max(ConnectionKeeper.minimumLanes, keeper.usableIdleCount)
+            var futures: [EventLoopFuture<ProxyResponse>] = []
+            var laneTail = [EventLoopFuture<Void>](repeating: keeper.loop.makeSucceededVoidFuture(), count: lanes)
+            for (i, request) in requests.enumerated() {
                 var capped = limits
                 capped.maxBodyBytes = request.cap
-                return keeper.exchange(request.bytes, idempotent: request.idempotent, addresses: addresses,
-                                       serverName: serverName, context: context, limits: capped)
+                let answer = laneTail[i % lanes].flatMap {
+                    keeper.exchange(request.bytes, idempotent: request.idempotent, addresses: addresses,
+                                    serverName: serverName, context: context, limits: capped)
+                }
+                laneTail[i % lanes] = answer.map { _ in () }.recover { _ in () }
+                futures.append(answer)
             }
             return EventLoopFuture.whenAllComplete(futures, on: keeper.loop)
         }
@@ -98,6 +111,8 @@ final class ConnectionKeeper: @unchecked Sendable {
     let loop: any EventLoop
     /// A poll's reads (five at most) each keep one.
     static let maxIdle = 6
+    /// New connections a poll opens at most when none is kept (`TLSTransport.sendAll`).
+    static let minimumLanes = 2
     private var idle: [TLSConnection] = []
 
     init(loop: any EventLoop) {
@@ -108,6 +123,12 @@ final class ConnectionKeeper: @unchecked Sendable {
     var idleCount: Int {
         loop.preconditionInEventLoop()
         return idle.count
+    }
+
+    /// Kept connections that may still take a request (the server has not closed them).
+    var usableIdleCount: Int {
+        loop.preconditionInEventLoop()
+        return idle.filter(\.canTakeAnother).count
     }
 
     /// `request` on a kept connection when there is one, else on a new one. A kept
