@@ -2,7 +2,7 @@
 /// (or locales) that cannot show them. Pure, so the table is tested.
 public enum AsciiFallback {
     /// The ASCII text for `c`: `c` itself when it is ASCII, a stand-in when one is known,
-    /// nil otherwise. Text-level: may be wider than `c` ("…" → "...").
+    /// nil otherwise. Text-level: may be wider than `c` ("«" → "<<").
     public static func replacement(for c: Character) -> String? {
         if c.isASCII { return String(c) }
         guard c.unicodeScalars.count <= 2, let first = c.unicodeScalars.first else { return nil }
@@ -20,7 +20,7 @@ public enum AsciiFallback {
     }
 
     /// Exactly `columns` ASCII columns for one cell in the draw path: the text-level
-    /// replacement cut or padded to fit ("…" in one cell is ".").
+    /// replacement cut or padded to fit ("«" in one cell is "<").
     static func cellText(for c: Character, columns: Int) -> String {
         var s = replacement(for: c) ?? "?"
         if s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { s = "?" }
@@ -35,7 +35,7 @@ public enum AsciiFallback {
         }
         add("●•◉◆■▪∙⬤", "*")
         add("○◯◦□◇▫", "o")
-        add("…", "...")
+        add("…", "~")  // not "." : a lone dot reads as the "absent" symbol (issue 20)
         add("—–‒―−", "-")
         add("▲△▴↑⇑⬆", "^")
         add("▼▽▾↓⇓⬇", "v")

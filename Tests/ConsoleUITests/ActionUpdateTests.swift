@@ -15,7 +15,7 @@ import Testing
 
     @Test func reloadConfirmSendsOnce() {
         var s = ready()
-        #expect(update(&s, .key(.char("r"))) == [])
+        #expect(update(&s, .key(.char("r"))) == [.preview(.costMap, generation: 1)], "r starts the preview (issue 19)")
         #expect(s.dialog == .confirm(.reload(.costMap)))
         #expect(update(&s, .key(.char("y"))) == [.perform(.reload(.costMap), generation: 1)])
         #expect(s.dialog == nil)
@@ -34,13 +34,47 @@ import Testing
         #expect(update(&s, .key(.enter)) == [.perform(.cancel(.betaHeaders), generation: 1)])
     }
 
-    @Test(arguments: [Key.char("n"), .escape, .char("q")])
+    @Test(arguments: [Key.char("n"), .escape])
     func abortSendsNothing(key: Key) {
         var s = ready()
         _ = update(&s, .key(.char("r")))
         #expect(update(&s, .key(key)) == [])
         #expect(s.dialog == nil && s.actionInFlight == nil && !s.quitting)
-        #expect(s.notice == "aborted: nothing was sent")
+        #expect(s.notice == "aborted: preview stopped, nothing was sent")
+        #expect(s.reloadPreview == nil)
+    }
+
+    /// Issue 20: q quits from a confirmation (nothing is sent); in the interval field it is
+    /// typed, as in every text field.
+    @Test func qQuitsFromAConfirmationButIsTypedInTheIntervalField() {
+        var s = ready()
+        _ = update(&s, .key(.char("r")))
+        #expect(update(&s, .key(.char("q"))) == [.quit])
+        #expect(s.dialog == nil && s.actionInFlight == nil && s.quitting)
+        var t = ready()
+        _ = update(&t, .key(.char("e")))
+        guard case .editInterval = t.dialog else { Issue.record("no interval dialog: \(String(describing: t.dialog))"); return }
+        #expect(update(&t, .key(.char("q"))) == [])
+        #expect(!t.quitting)
+        guard case .editInterval(_, let input, _, _)? = t.dialog else { Issue.record("the dialog closed"); return }
+        #expect(input.text.hasSuffix("q"))
+    }
+
+    /// Issue 19: the preview lands in the open dialog; one for a dialog already answered
+    /// (or an older one) is dropped.
+    @Test func aPreviewLandsOnlyInItsOwnDialog() {
+        var s = ready()
+        _ = update(&s, .key(.char("r")))
+        _ = update(&s, .previewFinished(generation: 7, .failed("old")))
+        #expect(s.reloadPreview?.result == nil, "another generation's preview is dropped")
+        _ = update(&s, .previewFinished(generation: 1, .failed("cannot fetch")))
+        #expect(s.reloadPreview?.result == .failed("cannot fetch"))
+        _ = update(&s, .key(.escape))
+        #expect(s.notice == "aborted: nothing was sent", "the preview had finished: nothing to stop")
+        _ = update(&s, .previewFinished(generation: 1, .failed("late")))
+        #expect(s.reloadPreview == nil)
+        _ = update(&s, .previewChecked(.costMap, text: "not as previewed: x", warning: true))
+        #expect(s.events.last?.text == "Model cost map: not as previewed: x" && s.events.last?.role == .warning)
     }
 
     @Test func otherKeysInAConfirmDoNothing() {
@@ -171,7 +205,7 @@ import Testing
         #expect(effects == [.record(.of(.reload(.costMap), proxy: "http://localhost:4000", reply: reply, at: done)),
                             .loadCostMap(generation: 1, diffAgainst: .newestSnapshot), .poll(generation: 2)])
         #expect(s.actionInFlight == nil)
-        #expect(s.banner?.text == "✓ Model cost map: Price data reloaded successfully! 3410 models updated. (3410 models, 412 ms)")
+        #expect(s.banner?.text == "✓ Model cost map: Price data reloaded successfully! 3410 models updated. (3,410 models, 412 ms)")
         #expect(s.banner?.role == .ok)
         #expect(s.events.last?.text == s.banner?.text)
     }
@@ -206,6 +240,66 @@ import Testing
         #expect(s.banner?.role == .error)
         #expect(s.banner?.text.contains(words) == true, "\(s.banner?.text ?? "")")
         if case .timeout = error { #expect(s.banner?.text.hasSuffix("status re-checked") == true) }
+    }
+
+    /// Issue 20: a proxy without a database refuses every write; the action keys say so
+    /// up front (dimmed, the header says why) instead of failing after the confirmation.
+    @Test func withoutADatabaseTheActionKeysSayWhyAndAskNothing() {
+        var s = S.polled(S.snapshot(health: S.healthNoDB))
+        let text = view(s, zone: .utc).text
+        #expect(text.contains("WRITES OFF: no database"), "\(text)")
+        for key in [Key.char("r"), .char("e"), .char("x")] {
+            #expect(update(&s, .key(key)) == [])
+            #expect(s.dialog == nil && s.reloadPreview == nil)
+            #expect(s.notice?.hasPrefix("this proxy has no database") == true, "\(s.notice ?? "")")
+        }
+        _ = update(&s, .key(.char(":")))
+        for c in "schedule cost-map 6" { _ = update(&s, .key(.char(c))) }
+        #expect(update(&s, .key(.enter)) == [], "the command line sends nothing either")
+        // The database back: the keys work again.
+        _ = update(&s, .pollFinished(generation: s.pollInFlight ?? 0, snapshot: S.snapshot(), at: S.now))
+        var t = S.polled(S.snapshot())
+        #expect(t.writesOff == nil)
+        #expect(update(&t, .key(.char("r"))) == [.preview(.costMap, generation: 1)])
+    }
+
+    /// LiteLLM has no read that tells a key's role: the first refusal teaches it, and from
+    /// then on this key on this proxy is not asked to confirm what will be refused.
+    @Test func aRoleRefusalTurnsTheWritesOffForThisKey() {
+        var s = ready()
+        _ = update(&s, .key(.char("x")))
+        _ = update(&s, .key(.char("y")))
+        _ = update(&s, .actionFinished(generation: 1, reply: ActionReply(result: .failure(.forbidden(role: "proxy_admin_viewer")), httpStatus: 403, durationMs: 5), at: S.now))
+        #expect(s.writesOff?.short == "proxy_admin_viewer key")
+        #expect(update(&s, .key(.char("r"))) == [])
+        #expect(s.dialog == nil && s.notice?.contains("needs a proxy_admin key") == true)
+        #expect(view(s, zone: .utc).text.contains("WRITES OFF: proxy_admin_viewer key"))
+        s.config.maskedKey = "sk-…ffff"  // another key (a context switch): asked again
+        #expect(s.writesOff == nil)
+    }
+
+    /// Issue 20: right after a manual beta-header reload the job is not "never run" (the
+    /// proxy lists scheduled runs only; its next check still runs the schedule).
+    @Test func aManualReloadIsNotNeverRun() {
+        var s = S.polled(S.snapshot(beta: S.neverRun))
+        _ = update(&s, .key(.tab))
+        #expect(s.selected == .betaHeaders)
+        #expect(view(s, zone: .utc).text.contains("never run"))
+        _ = update(&s, .key(.char("r")))
+        _ = update(&s, .key(.char("y")))
+        let reply = ActionReply(result: .success(ActionOutcome(message: "reloaded", timestamp: S.now)), httpStatus: 200, durationMs: 12)
+        _ = update(&s, .actionFinished(generation: s.actionGeneration, reply: reply, at: S.now))
+        let text = view(s, zone: .utc).text
+        #expect(!text.contains("never run"), "\(text)")
+        #expect(text.contains("first run pending") && text.contains("just now by syn"), "\(text)")
+    }
+
+    /// Issue 20: x on a job that is not scheduled says so and sends nothing (no dialog).
+    @Test func cancellingAnUnscheduledJobSendsNothing() {
+        var s = S.polled(S.snapshot(cost: S.notScheduled))
+        #expect(update(&s, .key(.char("x"))) == [])
+        #expect(s.dialog == nil)
+        #expect(s.notice == "Model cost map is not scheduled: nothing to cancel, nothing sent", "\(s.notice ?? "")")
     }
 
     @Test func aStaleActionAnswerIsDropped() {
@@ -265,6 +359,68 @@ import Testing
 @Suite struct HistoryScreenTests {
     typealias S = Scenarios
 
+    /// Issue 20: the History view scrolls, filters by job and outcome, and dates (with the
+    /// zone) a record not from today.
+    @Test func historyScrollsAndFilters() {
+        var s = S.polled(S.snapshot())
+        s.size = ScreenSize(width: 120, height: 24)
+        _ = update(&s, .key(.char("4")))
+        let records = (0..<60).map { i in
+            HistoryRecord(time: S.ago(Double(i) * 3600), proxy: "http://localhost:4000", job: i % 2 == 0 ? .costMap : .betaHeaders,
+                          action: .reload, outcome: i % 3 == 0 ? .failure : .success, httpStatus: 200, durationMs: 10 + i, message: "record \(i)")
+        }
+        _ = update(&s, .historyLoaded(.success(HistoryFile(records: records, skippedLines: 0))))
+        var text = view(s, zone: .utc).text
+        #expect(text.contains("Records 1–") && text.contains("of 60, newest first"), "\(text)")
+        #expect(text.contains("record 0") && !text.contains("record 59"))
+        _ = update(&s, .key(.char("G")))
+        text = view(s, zone: .utc).text
+        #expect(text.contains("record 59") && !text.contains(" 10 ms "), "the oldest at the end, the newest scrolled away: \(text)")
+        #expect(text.contains(" UTC"), "a record from another day carries its date and zone: \(text)")
+        _ = update(&s, .key(.char("g")))
+        _ = update(&s, .key(.char("f")))  // cost map only
+        _ = update(&s, .key(.char("o")))  // successes only
+        text = view(s, zone: .utc).text
+        #expect(text.contains("· job: cost map · outcome: success"), "\(text)")
+        let shown = s.history.shown
+        #expect(!shown.isEmpty && shown.allSatisfy { $0.job == .costMap && $0.outcome == .success })
+        #expect(text.contains("refresh the history"), "the footer says what ^R does here: \(text)")
+        #expect(update(&s, .key(.ctrl("r"))) == [.loadHistory])
+    }
+
+    /// Issue 20: at 60×15 the help is taller than the screen: it scrolls, and says so.
+    @Test func helpScrollsOnASmallScreen() {
+        var s = S.polled(S.snapshot())
+        s.size = ScreenSize(width: 60, height: 15)
+        _ = update(&s, .key(.char("?")))
+        var text = view(s, zone: .utc).text
+        #expect(text.contains("Keys · lines 1–") && text.contains("scroll · q quits · other keys close"), "\(text)")
+        #expect(!text.contains("Dimmed values are stale"))
+        _ = update(&s, .key(.char("G")))
+        text = view(s, zone: .utc).text
+        #expect(s.showHelp && text.contains("Dimmed values are stale"), "the end reached: \(text)")
+        _ = update(&s, .key(.char("x")))
+        #expect(!s.showHelp && s.dialog == nil, "another key closes the help and does nothing else")
+    }
+
+    /// Issue 20: the Events view (6) shows every event whole, newest first, and scrolls.
+    @Test func theEventsViewWrapsAndScrolls() {
+        var s = S.polled(S.snapshot())
+        s.size = ScreenSize(width: 80, height: 24)
+        for i in 0..<40 {
+            logEvent(&s, S.ago(Double(40 - i)), "event \(i): " + String(repeating: "long words ", count: 12) + "END\(i)", .text)
+        }
+        _ = update(&s, .key(.char("6")))
+        #expect(s.screen == .events)
+        var text = view(s, zone: .utc).text
+        #expect(text.contains("Events (40, newest first)") && text.contains("event 39:") && text.contains("END39"), "wrapped whole: \(text)")
+        _ = update(&s, .key(.char("G")))
+        text = view(s, zone: .utc).text
+        #expect(text.contains("END0") && !text.contains("event 39:"), "\(text)")
+        _ = update(&s, .key(.escape))
+        #expect(s.screen == .dashboard && !s.quitting, "Esc goes back one level, never quits")
+    }
+
     @Test func key4OpensTheHistoryAndShowsRates() {
         var s = S.polled(S.snapshot())
         #expect(update(&s, .key(.char("4"))) == [.loadHistory])
@@ -284,7 +440,7 @@ import Testing
         #expect(text.contains("schedule 12h"))
         // Newest first.
         let lines = text.split(separator: "\n")
-        let iSeen = lines.firstIndex { $0.contains("observed run") }!, iOk = lines.firstIndex { $0.contains("reload ") && $0.contains("412 ms") }!
+        let iSeen = lines.firstIndex { $0.contains("observed run") }!, iOk = lines.firstIndex { $0.contains("Price data") }!
         #expect(iSeen < iOk)
         // Actions are not available here; 1 goes back.
         #expect(update(&s, .key(.char("r"))) == [])

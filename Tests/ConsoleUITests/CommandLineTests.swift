@@ -19,7 +19,9 @@ import Testing
         #expect(Command.parse("reload prices").failure?.message == "no job \"prices\": cost-map or beta-headers")
         #expect(Command.parse("reload cost-map now").failure?.message == "too many words: usage: reload cost-map|beta-headers")
         #expect(Command.parse("relaod cost-map").failure?.message.hasPrefix("unknown command \"relaod\"; commands: reload, schedule") == true)
-        #expect(Command.parse("ctx prod").failure?.message == "contexts (several proxies) are not supported yet: synctop watches one proxy")
+        #expect(Command.parse("ctx") == .success(.view(.contexts)), "a view's alias")
+        #expect(Command.parse("pods") == .success(.view(.pods)))
+        #expect(Command.parse("ctx prod").failure?.message == "too many words: usage: ctx")
         #expect(Command.parse("").failure != nil)
     }
 

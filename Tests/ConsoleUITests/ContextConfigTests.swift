@@ -47,7 +47,7 @@ import Testing
         #expect(c.interval == 10 && c.url == "http://literal:4000")
         #expect(c.contexts.map(\.name) == ["a", "b"])
         #expect(c.contexts[1].pods == ["http://b1:4000", "http://b2:4000"])
-        #expect(c.keyMaps.dashboard.action(for: .char("R")) == .reload)
+        #expect(c.keyMaps[.dashboard].action(for: .char("R")) == .reload)
         let multi = try parse("beta_headers_url = \"\"\"\nhttp://x/m.json\"\"\"\n").get()
         #expect(multi.betaHeadersURL == "http://x/m.json")
     }

@@ -9,7 +9,7 @@ import Testing
 @Suite struct MappingsScreenTests {
     typealias S = Scenarios
     typealias M = MappingsUpdateTests
-    static let sizes = [ScreenSize(width: 80, height: 24), ScreenSize(width: 200, height: 50)]
+    static let sizes = [ScreenSize(width: 80, height: 24), ScreenSize(width: 200, height: 50), minimumSize]
     static let real = BetaHeaderLoader.bundled
     static let older: BetaHeaderMapping = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -41,6 +41,12 @@ import Testing
         _ = update(&changes, .key(.char("d")))
         typing.mappings.editingCheck = true
 
+        // A proxy on 1.110.2 (--litellm-version): the columns' markers and their legend.
+        var table1110 = table
+        table1110.config.litellmVersion = "1.110.2"
+        var check1110 = check
+        check1110.config.litellmVersion = "1.110.2"
+
         return [
             ("mappings-table", table),
             ("mappings-scrolled", scrolled),
@@ -49,6 +55,8 @@ import Testing
             ("mappings-check", check),
             ("mappings-changes", changes),
             ("mappings-bundled", M.loaded(M.failed)),
+            ("mappings-table-1110", table1110),
+            ("mappings-check-1110", check1110),
         ]
     }
 
@@ -78,6 +86,23 @@ import Testing
         #expect(t["mappings-changes"]!.contains("+ bedrock_mantle"))
         #expect(t["mappings-changes"]!.contains("+ vertex_ai_header_only"))
         #expect(all["mappings-typing"]!.cursor != nil, "the field being typed in shows the cursor")
+
+        // 1.110.2: native Anthropic and Bedrock Mantle get the header unfiltered, the azure_ai
+        // row forwards unlisted betas for anthropic on Foundry; the legend says so.
+        #expect(t["mappings-table-1110"]!.contains("=anthropic") && t["mappings-table-1110"]!.contains("=bedrock_mantle"))
+        #expect(t["mappings-table-1110"]!.contains("»azure_ai"))
+        #expect(!t["mappings-table-1110"]!.contains("=bedrock ") && !t["mappings-table-1110"]!.contains("=vertex_ai"))
+        #expect(t["mappings-table-1110"]!.contains("LiteLLM 1.110.2 /v1/messages: = header not filtered"))
+        #expect(t["mappings-check-1110"]!.contains("=anthropic") && t["mappings-check-1110"]!.contains("»azure_ai"))
+        for name in ["mappings-table", "mappings-check"] {
+            #expect(!t[name]!.contains("=anthropic") && !t[name]!.contains("/v1/messages:"), "no markers without the release: \(name)")
+        }
+        var small1110 = Self.scenarios().first { $0.0 == "mappings-table-1110" }!.1
+        small1110.size = ScreenSize(width: 80, height: 24)
+        let text80 = view(small1110, zone: .utc).text
+        #expect(text80.contains("=anthropic") && text80.contains("»azure_ai"), "the markers survive the 80-column truncation")
+        #expect(text80.contains("Beta advanced-tool-use"), "the detail pane still fits at 80×24")
+        #expect(text80.contains("1.110.2: = header not filtered  » anthropic on Foundry: unlisted betas pass"), "the whole legend at 80 columns")
 
         var small = Self.scenarios()[0].1
         small.size = ScreenSize(width: 80, height: 24)

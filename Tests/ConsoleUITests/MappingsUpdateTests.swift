@@ -97,6 +97,22 @@ import Testing
         #expect(text.contains("~ c-3: unsupported (null) → forwarded"))
     }
 
+    /// Issue 19: a beta-header reload answered with another `providers_count` than the
+    /// source's is the silent fallback to the bundled copy; the same count says nothing.
+    @Test(arguments: [0, 3])
+    func aProvidersCountOtherThanTheSourcesIsAFallback(offset: Int) {
+        var s = Self.loaded(Self.good(Self.old), screen: .dashboard)
+        _ = update(&s, .key(.tab))
+        _ = update(&s, .key(.char("r")))
+        guard case .perform(_, let generation) = update(&s, .key(.char("y"))).first else { Issue.record("no reload sent"); return }
+        let count = BetaHeaderPreview.providersCount(Self.new) + offset
+        let reply = ActionReply(result: .success(ActionOutcome(message: "reloaded", count: count, timestamp: S.now)), httpStatus: 200, durationMs: 12)
+        _ = update(&s, .actionFinished(generation: generation, reply: reply, at: S.now))
+        _ = update(&s, .mappingsLoaded(generation: 2, load: Self.good(Self.new), at: S.now))
+        let warned = s.events.contains { $0.text.contains("fell back to its bundled mapping") }
+        #expect(warned == (offset != 0), "\(s.events.map(\.text))")
+    }
+
     @Test func aCostMapReloadDoesNotRereadTheMapping() {
         var s = Self.loaded(Self.good(Self.old), screen: .dashboard)
         _ = update(&s, .key(.char("r")))
@@ -143,8 +159,11 @@ import Testing
         #expect(s.mappings.selection == 3)
         _ = update(&s, .key(.down))
         #expect(s.mappings.selection == 3)
+        // All three columns fit at this size: nothing to scroll to (the real mapping at
+        // 80 columns does scroll: MappingTableLayoutTests).
         for _ in 0..<10 { _ = update(&s, .key(.right)) }
-        #expect(s.mappings.columnOffset == 2)
+        #expect(s.mappings.columnOffset == 0)
+        s.mappings.columnOffset = 2
         for _ in 0..<10 { _ = update(&s, .key(.char("h"))) }
         #expect(s.mappings.columnOffset == 0)
     }

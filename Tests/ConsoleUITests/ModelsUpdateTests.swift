@@ -126,7 +126,7 @@ import Testing
         _ = update(&s, .key(.char("d")))
         let screen = view(s, zone: .utc).text
         #expect(screen.contains("+ new-model") && screen.contains("− old-model") && screen.contains("~ gpt-4o"))
-        #expect(screen.contains("input_cost_per_token: 2.5e-06 → 2e-06 (−20%)"))
+        #expect(screen.contains("input_cost_per_token per 1M: $2.50 → $2.00 (−20%)"), "per 1M, as everywhere else: \(screen)")
         #expect(screen.contains("supports_vision: (absent) → true"))
         #expect(!screen.contains("orphan-model") && !screen.contains("weird"), "unchanged entries (1 == 1.0 too) are not listed")
         // The source moving on the next poll is our own reload, not the proxy's schedule.
@@ -149,7 +149,7 @@ import Testing
         #expect(update(&s, .pollFinished(generation: s.pollInFlight!, snapshot: unchanged, at: S.now.addingTimeInterval(70))) == [],
                 "a poll where nothing moved fetches nothing")
         _ = update(&s, .costMapLoaded(generation: 2, .success(Self.fetch(Self.newJSON, previous: Self.oldJSON)), at: S.now.addingTimeInterval(71)))
-        #expect(s.events.last?.text == "cost map changed on the proxy (revision df2adeb → bbbbbbb, 3412 → 4 models): +1 new, −1 removed, 1 re-priced, 1 other change (3, d: details)")
+        #expect(s.events.last?.text == "cost map changed on the proxy (revision df2adeb → bbbbbbb, 3,412 → 4 models): +1 new, −1 removed, 1 re-priced, 1 other change (3, d: details)")
         #expect(s.models.changes?.title == "what changed on the proxy")
         // With no snapshot from before, it says so instead of inventing a diff.
         after.source = .success(CostMapSource(source: "remote", modelCount: 6, sourceRevision: "ccccccc3"))

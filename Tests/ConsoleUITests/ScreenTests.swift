@@ -37,6 +37,66 @@ import Testing
         ]
     }
 
+    /// Issue 20: every other view, overlay and dialog, with content longer than the
+    /// screen, at 80×24 and at the smallest size laid out (60×15).
+    static let smallSizes = [ScreenSize(width: 80, height: 24), minimumSize]
+
+    static func viewScenarios() -> [(String, AppState)] {
+        var history = S.polled(S.snapshot())
+        let records = (1...40).map { i in
+            HistoryRecord(time: S.ago(Double(i) * 3600), proxy: i % 3 == 0 ? "http://10.0.0.12:4000" : "http://localhost:4000",
+                          job: i % 2 == 0 ? .costMap : .betaHeaders, action: i % 5 == 0 ? .schedule : .reload,
+                          parameters: i % 5 == 0 ? .init(hours: 6) : .init(), outcome: i % 7 == 0 ? .failure : .success,
+                          httpStatus: i % 7 == 0 ? 500 : 200, durationMs: 10 * i,
+                          message: i % 7 == 0 ? "the reload failed: the proxy could not load the file from its source; the proxy kept its current data (timed out)" : "record \(i)")
+        }
+        _ = update(&history, .historyLoaded(.success(HistoryFile(records: records, skippedLines: 0))))
+        history.screen = .history
+        var historyEnd = history
+        _ = update(&historyEnd, .key(.char("G")))
+        var whole = history
+        for _ in 0..<6 { _ = update(&whole, .key(.char("j"))) }
+        _ = update(&whole, .key(.char("v")))
+
+        var events = S.polled(S.snapshot())
+        for i in 1...30 {
+            logEvent(&events, S.ago(Double(100 - i)), "event \(i): " + (i % 4 == 0 ? String(repeating: "a long explanation of what happened ", count: 4) : "short"), i % 4 == 0 ? .warning : .text)
+        }
+        events.screen = .events
+
+        var pods = FleetUpdateTests.fleetState()
+        let started = update(&pods, .tick(S.now)).compactMap { if case .pollTarget(let id, _, let g) = $0 { (id, g) } else { nil } }
+        for (i, (id, generation)) in started.enumerated() {
+            _ = update(&pods, .targetPolled(id, generation: generation,
+                                            snapshot: FleetUpdateTests.snapshot(revision: i == 0 ? "abc1234" : "def5678", loadedAt: S.ago(Double(i) * 60)), at: S.now))
+        }
+        pods.screen = .pods
+        var contexts = pods
+        contexts.screen = .contexts
+
+        var confirm = S.polled(S.snapshot())
+        _ = update(&confirm, .key(.char("x")))
+        var interval = S.polled(S.snapshot())
+        _ = update(&interval, .key(.char("e")))
+        var reload = S.polled(S.snapshot())
+        _ = update(&reload, .key(.char("r")))
+        var dashboardWhole = S.polled(S.snapshot(source: S.fallbackSource))
+        _ = update(&dashboardWhole, .key(.char("v")))
+
+        return [
+            ("history", history), ("history-end", historyEnd), ("history-whole", whole),
+            ("events", events), ("pods", pods), ("contexts", contexts),
+            ("dialog-cancel", confirm), ("dialog-interval", interval), ("dialog-reload", reload),
+            ("dashboard-whole", dashboardWhole),
+        ]
+    }
+
+    @Test(arguments: smallSizes)
+    func viewsOverlaysAndDialogsMatch(size: ScreenSize) throws {
+        try Self.compare(Self.viewScenarios(), size: size)
+        try Self.compare(Self.scenarios().filter { ["help", "scheduled", "fallback"].contains($0.0) }, size: minimumSize)
+    }
+
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Screens")
 
     @Test(arguments: sizes)

@@ -116,8 +116,11 @@ import Testing
         var s = S.state()
         _ = update(&s, .key(.char("?")))
         #expect(s.showHelp)
-        #expect(update(&s, .key(.char("q"))) == [], "q closes help first")
-        #expect(!s.showHelp)
+        #expect(update(&s, .key(.char("x"))) == [], "any other key closes it")
+        #expect(!s.showHelp && !s.quitting)
+        _ = update(&s, .key(.char("?")))
+        #expect(update(&s, .key(.char("q"))) == [.quit], "q quits from the help too (issue 20)")
+        s = S.state()
         _ = update(&s, .key(.char("?")))
         #expect(update(&s, .key(.ctrl("c"))) == [.quit])
     }
@@ -267,5 +270,34 @@ import Testing
         #expect(texts.filter { $0.contains("answers come from several proxy processes") }.count == 1, "\(texts)")
         #expect(records <= 1, "at most the first change before the evidence, not one per flip: \(records)")
         #expect(!texts.contains { $0.contains("moved back") }, "\(texts)")
+    }
+
+    /// Pods configured: the service URL is a balancer from the first poll — no beta-header
+    /// run inferred from its alternating answers, no "several processes" guess, and a
+    /// cost-map `last_run` stamped again by a pod that followed is not a second run.
+    @Test func withPodsConfiguredTheServiceURLInventsNoRuns() {
+        var s = FleetUpdateTests.fleetState()
+        var a = S.betaScheduled, b = S.betaScheduled
+        a.lastRun = S.now.addingTimeInterval(-3 * 3600)
+        b.lastRun = S.now.addingTimeInterval(-600)
+        _ = update(&s, .tick(S.now))
+        _ = update(&s, .pollFinished(generation: s.pollInFlight ?? 0, snapshot: S.snapshot(beta: a), at: S.now))
+        var cost = S.scheduled
+        var records: [Effect] = []
+        var t = S.now
+        for (i, answer) in [b, a, b].enumerated() {
+            t = S.now.addingTimeInterval(Double(10 * (i + 1)))
+            if i == 1 { cost.lastRun = t.addingTimeInterval(-2) }  // a reload on some pod: one run
+            if i == 2 { cost.lastRun = t.addingTimeInterval(-1) }  // the pod that followed, 9 s later
+            _ = update(&s, .tick(t))
+            records += update(&s, .pollFinished(generation: s.pollInFlight ?? 0, snapshot: S.snapshot(cost: cost, beta: answer), at: t))
+                .filter { if case .record = $0 { true } else { false } }
+        }
+        let texts = s.events.map(\.text)
+        #expect(texts.contains { $0.contains("3 pods answer behind this URL") }, "\(texts)")
+        #expect(!texts.contains { $0.contains("several proxy processes") }, "\(texts)")
+        #expect(!texts.contains { $0.hasPrefix("Anthropic beta headers:") }, "no beta run from a balancer: \(texts)")
+        #expect(records.count == 1, "the reload once, not again when the next pod stamps last_run: \(records)")
+        #expect(texts.contains { $0.contains("another pod applied it (not a new run)") }, "\(texts)")
     }
 }

@@ -6,7 +6,7 @@ struct AsciiFallbackTests {
         ("─", "-"), ("━", "-"), ("═", "-"), ("│", "|"), ("┃", "|"), ("║", "|"),
         ("┌", "+"), ("┐", "+"), ("└", "+"), ("┘", "+"), ("├", "+"), ("┤", "+"), ("┬", "+"), ("┴", "+"), ("┼", "+"),
         ("╔", "+"), ("╭", "+"), ("╯", "+"),
-        ("●", "*"), ("○", "o"), ("…", "..."), ("—", "-"), ("–", "-"),
+        ("●", "*"), ("○", "o"), ("…", "~"), ("—", "-"), ("–", "-"),
         ("▲", "^"), ("▼", "v"), ("←", "<"), ("→", ">"), ("↑", "^"), ("↓", "v"),
         ("✓", "+"), ("✗", "x"), ("×", "x"), ("⚠", "!"), ("⚠️", "!"), ("·", "."),
         ("a", "a"), ("~", "~"),
@@ -23,11 +23,11 @@ struct AsciiFallbackTests {
 
     @Test func wholeText() {
         #expect(AsciiFallback.ascii("┌─ keys ─┐") == "+- keys -+")
-        #expect(AsciiFallback.ascii("ok ✓ … 中") == "ok + ... ?")
+        #expect(AsciiFallback.ascii("ok ✓ … 中") == "ok + ~ ?")
     }
 
     @Test func cellTextFitsExactlyItsColumns() {
-        #expect(AsciiFallback.cellText(for: "…", columns: 1) == ".")
+        #expect(AsciiFallback.cellText(for: "…", columns: 1) == "~")
         #expect(AsciiFallback.cellText(for: "─", columns: 1) == "-")
         #expect(AsciiFallback.cellText(for: "中", columns: 2) == "? ")
         #expect(AsciiFallback.cellText(for: "«", columns: 1) == "<")

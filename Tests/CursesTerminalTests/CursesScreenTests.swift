@@ -152,7 +152,7 @@ struct CursesScreenTests {
         var b = CellBuffer(width: s.size.width, height: s.size.height)
         b.put("┌─┐ ● … ✓ ⚠ 中|", x: 0, y: 0, role: .text)
         s.draw(b)
-        #expect(s.windowRow(0) == "+-+ * . + ! ? |")
+        #expect(s.windowRow(0) == "+-+ * ~ + ! ? |")
     }
 
     @Test(arguments: [("xterm", ColorDepth.eight), ("xterm-16color", .sixteen), ("xterm-direct", .direct), ("vt100", .none)])

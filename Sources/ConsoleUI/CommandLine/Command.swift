@@ -12,18 +12,15 @@ public enum Command: Equatable, Sendable {
     case help
     case quit
 
-    /// Command words and what they take, for completion and `:help`.
+    /// Command words and what they take, for completion and `:help`; a view's name and
+    /// aliases (`ViewRegistry`) bring it up.
     public static let words: [(word: String, usage: String)] = [
         ("reload", "reload cost-map|beta-headers"),
         ("schedule", "schedule cost-map|beta-headers HOURS"),
         ("cancel", "cancel cost-map|beta-headers"),
         ("theme", "theme NAME"),
-        ("dashboard", "dashboard"),
-        ("mappings", "mappings"),
-        ("models", "models"),
-        ("history", "history"),
+    ] + ViewRegistry.all.flatMap { [$0.name] + $0.aliases }.map { ($0, $0) } + [
         ("poll", "poll"),
-        ("ctx", "ctx NAME"),
         ("help", "help"),
         ("q", "q"),
         ("quit", "quit"),
@@ -64,21 +61,19 @@ public enum Command: Equatable, Sendable {
         case "theme":
             guard args.count == 1 else { return .failure(.init("usage: theme NAME")) }
             return .success(.theme(args[0]))
-        case "dashboard", "mappings", "models", "history", "poll", "help", "q", "quit":
+        case "poll", "help", "q", "quit":
             if let e = noMore(0, word) { return .failure(e) }
             switch word {
-            case "dashboard": return .success(.view(.dashboard))
-            case "mappings": return .success(.view(.mappings))
-            case "models": return .success(.view(.models))
-            case "history": return .success(.view(.history))
             case "poll": return .success(.poll)
             case "help": return .success(.help)
             default: return .success(.quit)
             }
-        case "ctx":
-            return .failure(.init("contexts (several proxies) are not supported yet: synctop watches one proxy"))
         default:
-            return .failure(.init("unknown command \"\(word)\"; commands: \(words.map(\.word).joined(separator: ", "))"))
+            guard let spec = ViewRegistry.spec(command: word) else {
+                return .failure(.init("unknown command \"\(word)\"; commands: \(words.map(\.word).joined(separator: ", "))"))
+            }
+            if let e = noMore(0, word) { return .failure(e) }
+            return .success(.view(spec.screen))
         }
     }
 

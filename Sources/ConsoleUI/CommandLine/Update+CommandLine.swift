@@ -60,8 +60,7 @@ private func run(_ command: Command, _ state: inout AppState) -> [Effect] {
     case .reload(let job):
         state.screen = .dashboard
         state.selected = job
-        openActionDialog(&state, .reload)
-        return []
+        return openActionDialog(&state, .reload)
     case .cancel(let job):
         state.screen = .dashboard
         state.selected = job
@@ -70,6 +69,10 @@ private func run(_ command: Command, _ state: inout AppState) -> [Effect] {
     case .schedule(let job, let hours):
         if state.config.readOnly {
             state.notice = "read-only mode: actions are off (started with --read-only)"
+            return []
+        }
+        if let off = state.writesOff {
+            state.notice = off.reason
             return []
         }
         if let busy = state.actionInFlight {
@@ -82,15 +85,7 @@ private func run(_ command: Command, _ state: inout AppState) -> [Effect] {
     case .theme(let name):
         return [.setTheme(name)]
     case .view(let screen):
-        let action: Action = switch screen {
-        case .dashboard: .showDashboard
-        case .mappings: .showMappings
-        case .models: .showModels
-        case .history: .showHistory
-        case .contexts: .showContexts
-        case .pods: .showPods
-        }
-        return dispatch(&state, action)
+        return dispatch(&state, .show(screen))
     case .poll: return dispatch(&state, .pollNow)
     case .help: return dispatch(&state, .help)
     case .quit: return dispatch(&state, .quit)

@@ -16,6 +16,9 @@ public struct ConfigFile: Equatable, Sendable {
     public var readOnly: Bool?
     public var mouse: Bool?
     public var betaHeadersURL: String?
+    /// Where synctop fetches the cost map for a reload preview, when the proxy's own
+    /// source URL is out of its reach (another network).
+    public var costMapURL: String?
     public var betaHeadersFile: String?
     public var keyMaps = KeyMaps.standard
     /// `[contexts.NAME]`, in the order written; `current_context` names the default one.
@@ -28,7 +31,7 @@ public struct ConfigFile: Equatable, Sendable {
     public init() {}
 
     public static let settingNames = ["url", "key_file", "interval", "timeout", "theme", "no_color", "no_unicode", "read_only",
-                                      "mouse", "beta_headers_url", "beta_headers_file"]
+                                      "mouse", "beta_headers_url", "beta_headers_file", "cost_map_url"]
 
     /// nil when there is no config folder (`UserDirectory`): then there is no config file.
     public static func defaultPath(environment: [String: String],
@@ -72,6 +75,7 @@ public struct ConfigFile: Equatable, Sendable {
                 if let problem = ThemeCatalog.referenceProblem(name) { throw fail("theme: \(problem)") }
                 theme = name
             case "beta_headers_url": betaHeadersURL = try Self.text(value, or: wrongType(.string))
+            case "cost_map_url": costMapURL = try Self.text(value, or: wrongType(.string))
             case "beta_headers_file": betaHeadersFile = try Self.text(value, or: wrongType(.string))
             case "interval":
                 let n = try Self.number(value, or: wrongType(.int))

@@ -20,6 +20,9 @@ struct TOMLDocument {
         self.file = file
         // By scalar: "\r\n" is one Character, and CRLF files must keep their line count.
         lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
+        if let i = Self.headerTomlPlusPlusAbortsOn(lines) {
+            throw Problem(line: i + 1, message: "a table header without a name: write [contexts.NAME] (or remove the \"[\")")
+        }
         do {
             root = try TOMLTable(string: source)
         } catch let error as TOMLParseError {
@@ -27,6 +30,68 @@ struct TOMLDocument {
         } catch {
             throw Problem(line: 1, message: "\(error)")
         }
+    }
+
+    /// toml++ (inside TOMLKit) aborts the whole process — an assertion in its key parser,
+    /// found by Tests/Fuzz — on a table header whose first key starts with anything but a
+    /// key character, a quote or `]`: `[`, `[)`, `[ =]`, `[[#`, `[` + a combining mark. Such a
+    /// header is an error anyway; the first one's index is returned so it is said as one.
+    ///
+    /// toml++ reads code points, so this does too (a `[` followed by a combining mark is one
+    /// Swift Character, and a Character-wise check missed it: the fuzzer's second finding).
+    /// Headers are found as toml++ finds them: at the start of a line at document level, so
+    /// the lexer steps over strings (basic, literal, multi-line, with escapes), comments and
+    /// arrays that span lines — a `[ ! -f x ]` line inside a multi-line `pods_command` is text.
+    /// Past toml++'s first syntax error nothing matters: it stops there.
+    static func headerTomlPlusPlusAbortsOn(_ lines: [Substring]) -> Int? {
+        let s = Array(lines.joined(separator: "\n").unicodeScalars)
+        let n = s.count
+        func at(_ j: Int, _ c: Unicode.Scalar) -> Bool { j < n && s[j] == c }
+        func keyStart(_ c: Unicode.Scalar) -> Bool {
+            (c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c))) || "_-\"']".unicodeScalars.contains(c)
+        }
+        var i = 0, line = 0, arrays = 0, lineStart = true
+        while i < n {
+            let c = s[i]
+            if c == "\n" { line += 1; lineStart = true; i += 1; continue }
+            if lineStart, c == " " || c == "\t" { i += 1; continue }
+            if lineStart, arrays == 0, c == "[" {
+                var j = i + 1
+                if at(j, "[") { j += 1 }
+                while at(j, " ") || at(j, "\t") { j += 1 }
+                if j >= n || !keyStart(s[j]) { return line }
+                while i < n, s[i] != "\n" { i += 1 }  // the rest of a header line: its key, a comment
+                continue
+            }
+            lineStart = false
+            switch c {
+            case "#":
+                while i < n, s[i] != "\n" { i += 1 }
+                continue
+            case "\"", "'":
+                let multi = at(i + 1, c) && at(i + 2, c)
+                i += multi ? 3 : 1
+                while i < n {
+                    if c == "\"", s[i] == "\\" { if at(i + 1, "\n") { line += 1 }; i += 2; continue }
+                    if s[i] == "\n" {
+                        guard multi else { break }  // a single-line string ends at the line's end (an error)
+                        line += 1
+                    }
+                    if s[i] == c, !multi || (at(i + 1, c) && at(i + 2, c)) {
+                        i += multi ? 3 : 1
+                        if multi { for _ in 0..<2 where at(i, c) { i += 1 } }  // `""""` ends with a quote inside
+                        break
+                    }
+                    i += 1
+                }
+                continue
+            case "[": arrays += 1
+            case "]": arrays = max(0, arrays - 1)
+            default: break
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// The line where `key` is set inside the table at `path`: its `key = …` line, a

@@ -16,33 +16,8 @@ struct ContextsScreen {
                         x: inside.x, y: inside.y, width: inside.width)
             return
         }
-        let now = state.now
-        var rows: [[(String, Role)]] = []
-        for c in state.config.contexts {
-            let current = c.name == state.config.currentContext
-            let snapshot: ProxySnapshot?
-            let error: ProxyError?
-            if current {
-                snapshot = ProxySnapshot(costMap: state.costMap.asResult, betaHeaders: state.betaHeaders.asResult,
-                                         source: state.source.asResult, health: state.health.asResult)
-                error = state.lastPollError
-            } else {
-                let t = state.fleet.targets[TargetID(context: c.name)]
-                snapshot = t?.snapshot
-                error = t?.error
-            }
-            let health = error.map { ($0.kind == .unreachable ? "down" : "error", Role.error) } ?? FleetCells.health(snapshot?.health)
-            rows.append([
-                ((current ? "* " : "  ") + c.name, current ? .value : .text),
-                health,
-                FleetCells.job(snapshot?.costMap.value, now: now, zone: zone),
-                FleetCells.job(snapshot?.betaHeaders.value, now: now, zone: zone),
-                FleetCells.source(snapshot?.source.value),
-                podsCell(c, current: current),
-                (URLText.display(c.url), .dim),
-            ])
-        }
-        TextTable(header: ["  CONTEXT", "HEALTH", "COST MAP", "BETA HEADERS", "SOURCE", "PODS", "URL"], rows: rows,
+        let rows = rows()
+        TextTable(header: Self.header, rows: rows,
                   selected: state.fleet.contextSelection).draw(into: &buffer, inside)
         // The error of the selected context, in words, under the table.
         let sel = state.fleet.contextSelection
@@ -62,6 +37,55 @@ struct ContextsScreen {
         let disagree = PodComparison.disagreements(answered, now: state.now)
         if answered.count < pods.count { return ("\(answered.count)/\(pods.count) answer", .error) }
         return disagree.isEmpty ? ("\(pods.count) agree", .ok) : ("\(pods.count) DISAGREE", .warning)
+    }
+
+    static let header = ["  CONTEXT", "HEALTH", "COST MAP", "BETA HEADERS", "SOURCE", "PODS", "URL"]
+
+    /// One row of cells per context of config.toml.
+    func rows() -> [[(String, Role)]] {
+        let now = state.now
+        var rows: [[(String, Role)]] = []
+        for c in state.config.contexts {
+            let current = c.name == state.config.currentContext
+            let snapshot: ProxySnapshot?
+            let error: ProxyError?
+            if current {
+                // Before the first answer: nothing to show ("—"), not four failed reads.
+                let reads = (state.costMap.asResult, state.betaHeaders.asResult, state.source.asResult, state.health.asResult)
+                snapshot = reads.0 == nil && reads.1 == nil && reads.2 == nil && reads.3 == nil ? nil
+                    : ProxySnapshot(costMap: reads.0, betaHeaders: reads.1, source: reads.2, health: reads.3)
+                error = state.lastPollError
+            } else {
+                let t = state.fleet.targets[TargetID(context: c.name)]
+                snapshot = t?.snapshot
+                error = t?.error
+            }
+            let health = error.map { ($0.kind == .unreachable ? "down" : "error", Role.error) } ?? FleetCells.health(snapshot?.health)
+            rows.append([
+                ((current ? "* " : "  ") + c.name, current ? .value : .text),
+                health,
+                FleetCells.job(snapshot?.costMap, .costMap, now: now, zone: zone),
+                FleetCells.job(snapshot?.betaHeaders, .betaHeaders, now: now, zone: zone),
+                FleetCells.source(snapshot?.source.value),
+                podsCell(c, current: current),
+                (URLText.display(c.url), .dim),
+            ])
+        }
+        return rows
+    }
+
+    /// `v`: the selected context's every cell in full, and its last error.
+    static func whole(_ state: AppState, zone: LocalZone) -> WholeContent? {
+        let contexts = state.config.contexts
+        let sel = state.fleet.contextSelection
+        guard contexts.indices.contains(sel) else { return nil }
+        let row = ContextsScreen(state: state, zone: zone).rows()[sel]
+        var fields = zip(header, row).map { (String($0.0.drop { $0 == " " }), Span(String($0.1.0.drop { $0 == " " }), $0.1.1)) }
+        let c = contexts[sel]
+        fields[0].1 = Span(c.name + (c.name == state.config.currentContext ? " (current)" : ""), .value)
+        let error = c.name == state.config.currentContext ? state.lastPollError : state.fleet.targets[TargetID(context: c.name)]?.error
+        if let error { fields.append(("ERROR", Span(error.summary, .error))) }
+        return .fields("Context \(c.name)", fields)
     }
 }
 

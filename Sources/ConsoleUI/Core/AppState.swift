@@ -26,6 +26,11 @@ public struct DashboardConfig: Equatable, Sendable {
     public var currentContext: String?
     /// The current context's `accent`: the header's colour.
     public var accent: String?
+    /// The view the dashboard opens on (`demo --fleet`: the Pods view).
+    public var startScreen: Screen = .dashboard
+    /// `--litellm-version`: the release whose beta-header rules the Mappings view marks,
+    /// when the proxy does not report its version (readiness says it only with a database).
+    public var litellmVersion: String?
 
     public init(proxyURL: String, maskedKey: String, pollIntervalSeconds: Int = 10, maxBackoffSeconds: Int = 60,
                 readOnly: Bool = false, keyMaps: KeyMaps = .standard) {
@@ -49,26 +54,6 @@ public struct Event: Equatable, Sendable {
     public var time: Date
     public var text: String
     public var role: Role
-}
-
-/// Which screen is up: number keys switch.
-public enum Screen: Equatable, Sendable {
-    case dashboard
-    case mappings
-    case models
-    case history
-    /// Key `0`: every context of config.toml.
-    case contexts
-    /// Key `5`: every pod of the current context.
-    case pods
-}
-
-/// The history file as last read for the History view.
-public struct HistoryView: Equatable, Sendable {
-    public var records: [HistoryRecord] = []
-    public var skippedLines = 0
-    public var error: String?
-    public var loading = true
 }
 
 /// The whole state of the dashboard. Only `update` changes it.
@@ -96,13 +81,26 @@ public struct AppState: Equatable, Sendable {
     public var nextPollAt: Date
 
     public var screen: Screen = .dashboard
-    public var history = HistoryView()
+    public var history = HistoryState()
     public var mappings = MappingsState()
     public var models = ModelsState()
     public var commandLine = CommandLineState()
     public var selected: SyncJob = .costMap
     public var showHelp = false
+    /// The help's first line on screen (it scrolls when taller than the screen).
+    public var helpOffset = 0
+    /// The last write refused for the key's role (`writesOff`).
+    public var roleRefusal: RoleRefusal?
+    /// `v`'s panel over the view: its selected row whole.
+    public var wholeText: WholeText?
     public var dialog: Dialog?
+    /// The open reload dialog's preview.
+    public var reloadPreview: ReloadPreview?
+    public var previewGeneration = 0
+    /// The reload just confirmed had a finished preview (the runner checks it afterwards).
+    public var previewTaken = false
+    /// The Events view's first line on screen.
+    public var eventsOffset = 0
     public var actionInFlight: ActionInFlight?
     public var actionGeneration = 0
     public var banner: Banner?
@@ -129,6 +127,7 @@ public struct AppState: Equatable, Sendable {
         self.config = config
         self.now = now
         self.size = size
+        screen = config.startScreen
         nextPollAt = now
     }
 

@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import ProxyAdmin
 
 /// A modal question on top of the dashboard. While one is open, keys go to it.
@@ -10,6 +15,23 @@ public enum Dialog: Equatable, Sendable {
     /// refused; `confirming` is a value that needs a second Enter (above LiteLLM's UI
     /// maximum, or more than 10× the current interval).
     case editInterval(SyncJob, input: TextInput, error: String?, confirming: Int?)
+}
+
+/// The preview shown in a reload's confirmation dialog: computed after `r`, while the
+/// operator reads; `y` reloads whether or not it is done.
+public struct ReloadPreview: Equatable, Sendable {
+    public var job: SyncJob
+    public var generation: Int
+    public var startedAt: Date
+    /// nil while it is being computed.
+    public var result: PreviewResult?
+}
+
+public enum PreviewResult: Equatable, Sendable {
+    case costMap(CostMapPreview)
+    case betaHeaders(BetaHeaderPreview)
+    /// Why there is no preview (the file could not be fetched, the proxy did not answer).
+    case failed(String)
 }
 
 /// A write under way, shown on its job's panel so a slow proxy does not look frozen.

@@ -1,17 +1,20 @@
-/// The four views' key tables, as `config.toml` may have remapped them. The help overlay
-/// and the footers are drawn from these, so a remapped key shows where it is used.
+/// Every view's key table, as `config.toml` may have remapped it, keyed by screen and
+/// seeded from `ViewRegistry`. The help overlay and the footers are drawn from these, so a
+/// remapped key shows where it is used.
 public struct KeyMaps: Equatable, Sendable {
-    public var dashboard = KeyMap.dashboard
-    public var mappings = KeyMap.mappings
-    public var models = KeyMap.models
-    public var history = KeyMap.history
-    public var contexts = KeyMap.contexts
-    public var pods = KeyMap.pods
+    private var maps: [Screen: KeyMap]
 
     public static let standard = KeyMaps()
-    public static let viewNames = ["dashboard", "mappings", "models", "history", "contexts", "pods"]
+    /// The `[keys.NAME]` sections config.toml may have.
+    public static let viewNames = ViewRegistry.all.map(\.name)
 
-    public init() {}
+    public init() {
+        maps = Dictionary(uniqueKeysWithValues: ViewRegistry.all.map { ($0.screen, $0.keys) })
+    }
+
+    public subscript(screen: Screen) -> KeyMap {
+        maps[screen] ?? ViewRegistry.spec(screen).keys
+    }
 
     /// "poll_now" → "pollNow": config files use snake_case like the rest of the file.
     static func camelCase(_ name: String) -> String {
@@ -22,36 +25,20 @@ public struct KeyMaps: Equatable, Sendable {
 
     /// "pollNow" → "poll_now", for messages and the README's list.
     public static func snakeCase(_ action: Action) -> String {
-        action.rawValue.reduce(into: "") { out, c in
+        action.name.reduce(into: "") { out, c in
             if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
-        }
-    }
-
-    public func of(_ screen: Screen) -> KeyMap {
-        switch screen {
-        case .dashboard: dashboard
-        case .mappings: mappings
-        case .models: models
-        case .history: history
-        case .contexts: contexts
-        case .pods: pods
         }
     }
 
     /// Gives `action` in `view` exactly `keys` (its default keys are dropped). A key left
     /// bound to two actions of one view is refused, naming both.
     public mutating func rebind(view: String, action: String, keys: [Key]) -> String? {
-        guard let a = Action(rawValue: Self.camelCase(action)) else { return "unknown action \"\(action)\"" }
-        var map: KeyMap
-        switch view {
-        case "dashboard": map = dashboard
-        case "mappings": map = mappings
-        case "models": map = models
-        case "history": map = history
-        case "contexts": map = contexts
-        case "pods": map = pods
-        default: return "unknown view \"\(view)\" (views: \(Self.viewNames.joined(separator: ", ")))"
+        let name = Self.camelCase(action)
+        guard let a = ViewRegistry.actions.first(where: { $0.name == name }) else { return "unknown action \"\(action)\"" }
+        guard let spec = ViewRegistry.spec(named: view) else {
+            return "unknown view \"\(view)\" (views: \(Self.viewNames.joined(separator: ", ")))"
         }
+        var map = self[spec.screen]
         guard let i = map.bindings.firstIndex(where: { $0.action == a }) else {
             let known = map.bindings.map { Self.snakeCase($0.action) }.joined(separator: ", ")
             return "the \(view) view has no action \"\(action)\" (it has: \(known))"
@@ -63,14 +50,7 @@ public struct KeyMaps: Equatable, Sendable {
                 return "\(key.label) is bound to both \(action) and \(Self.snakeCase(other.action)) in the \(view) view"
             }
         }
-        switch view {
-        case "dashboard": dashboard = map
-        case "mappings": mappings = map
-        case "models": models = map
-        case "contexts": contexts = map
-        case "pods": pods = map
-        default: history = map
-        }
+        maps[spec.screen] = map
         return nil
     }
 }

@@ -33,6 +33,10 @@ public enum Msg: Sendable {
     case podActionFinished(TargetID, reply: ActionReply, at: Date)
     /// Something the runner could not do (e.g. write the history), to show as a notice.
     case notice(String)
+    /// A reload's preview, computed while its confirmation dialog is open.
+    case previewFinished(generation: Int, PreviewResult)
+    /// After a previewed reload: "as previewed", or what differs (`warning`).
+    case previewChecked(SyncJob, text: String, warning: Bool)
     /// SIGINT/SIGTERM/SIGHUP or stdin closed.
     case terminate
 }
@@ -63,6 +67,8 @@ public enum Effect: Equatable, Sendable {
     case reloadBetaOnPods([TargetID])
     /// Run `pods_dns` / `pods_command` for a context (bounded by the timeout).
     case discoverPods(String, PodDiscovery.Source)
+    /// Work out what a reload of this job would change (reads only).
+    case preview(SyncJob, generation: Int)
     /// Leave this dashboard for another context's (Enter in the Contexts view).
     case switchContext(String)
     case quit

@@ -37,6 +37,21 @@ public struct ProcessEvidence: Equatable, Sendable {
 
     public func flaps(_ signal: String) -> Bool { flapping.contains(signal) }
 
+    /// The context's pods are configured: the service URL balances between them, so
+    /// both pod-memory signals are treated as flapping from the first poll.
+    public mutating func assumeSeveral() {
+        flapping.formUnion([Self.betaLastRun, Self.costMapLoadedAt])
+    }
+
+    /// A cost-map `last_run` this soon after the previous one, with several processes, is
+    /// a pod applying that reload (each stamps `last_run_at`), not a new run: LiteLLM's
+    /// default check every 30 s, plus the 2 minutes synctop waits for a pod to follow.
+    public static let podFollowWindow: TimeInterval = 150
+
+    static func podsMessage(_ count: Int) -> String {
+        "\(count) pods answer behind this URL: runs are taken from the shared schedule, each pod's own state is in the Pods view (5)"
+    }
+
     /// What the operator is told the first time.
     public static let message = "answers come from several proxy processes (a load balancer in front?) — configure pods for this proxy to see each; runs are no longer inferred from values that alternate"
 }

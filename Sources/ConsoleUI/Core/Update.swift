@@ -50,6 +50,12 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .actionFinished(let generation, let reply, let at):
         return finishAction(&state, generation: generation, reply: reply, at: at)
 
+    case .previewFinished(let generation, let result):
+        applyPreview(&state, generation: generation, result)
+        return []
+    case .previewChecked(let job, let text, let warning):
+        applyPreviewCheck(&state, job, text: text, warning: warning, at: state.now)
+        return []
     case .notice(let text):
         state.notice = text
         return []
@@ -87,15 +93,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return [.record(.of(action, proxy: id.pod.map(URLText.display) ?? state.config.proxyURL, reply: reply, at: at))]
 
     case .historyLoaded(let result):
-        state.history.loading = false
-        switch result {
-        case .success(let file):
-            state.history.records = file.records
-            state.history.skippedLines = file.skippedLines
-            state.history.error = nil
-        case .failure(let e):
-            state.history.error = e.message
-        }
+        applyHistoryLoad(&state, result)
         return []
     }
 }
@@ -104,9 +102,34 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if key == .resize { return [] }
     if state.dialog != nil { return handleDialogKey(&state, key) }
     if state.showHelp {
-        // Any key closes help; Ctrl-C still quits from anywhere.
+        // The scrolling keys scroll a help taller than the screen; q and Ctrl-C quit; any
+        // other key closes it.
+        let last = HelpOverlay.lastOffset(state.config.keyMaps[state.screen], pollInterval: state.config.pollIntervalSeconds, size: state.size)
+        if let moved = scrolled(state.helpOffset, key, last: last, page: max(1, state.size.height - 6)) {
+            state.helpOffset = moved
+            return []
+        }
         state.showHelp = false
-        if key == .ctrl("c") {
+        state.helpOffset = 0
+        // q quits from everywhere but a text field: from the help too.
+        if key == .ctrl("c") || key == .char("q") {
+            state.quitting = true
+            return [.quit]
+        }
+        return []
+    }
+    if let whole = state.wholeText {
+        // The panel scrolls with the list keys; q and Ctrl-C quit; any other key closes it.
+        let spec = ViewRegistry.spec(state.screen)
+        if let content = spec.whole(state, .utc) {
+            let (rect, lines) = content.layout(state.size)
+            if let moved = scrolled(whole.offset, key, last: max(0, lines.count - (rect.height - 3)), page: max(1, rect.height - 4)) {
+                state.wholeText?.offset = moved
+                return []
+            }
+        }
+        state.wholeText = nil
+        if key == .ctrl("c") || key == .char("q") {
             state.quitting = true
             return [.quit]
         }
@@ -115,14 +138,32 @@ private func handleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     state.notice = nil
     if case .mouse(let event) = key { return handleMouse(&state, event) }
     if state.commandLine.isOpen { return handleCommandLineKey(&state, key) }
-    if state.screen == .mappings, state.mappings.isEditing { return handleMappingsEditKey(&state, key) }
-    if state.screen == .models, state.models.editingFilter { return handleModelsEditKey(&state, key) }
-    guard let action = state.config.keyMaps.of(state.screen).action(for: key) else { return [] }
+    if let effects = ViewRegistry.spec(state.screen).input(&state, key) { return effects }
+    guard let action = state.config.keyMaps[state.screen].action(for: key) else { return [] }
     return dispatch(&state, action)
 }
 
-/// What an action does: from a key, or from the `:` command line.
+/// The shared scrolling keys on a text panel's first line (help, `v`), as the list keys
+/// move a selection (`movedSelection`); Space pages too. Nil for any other key.
+private func scrolled(_ offset: Int, _ key: Key, last: Int, page: Int) -> Int? {
+    let action: Action
+    switch key {
+    case .up, .char("k"): action = .moveUp
+    case .down, .char("j"): action = .moveDown
+    case .pageUp, .ctrl("u"): action = .pageUp
+    case .pageDown, .ctrl("d"), .char(" "): action = .pageDown
+    case .home, .char("g"): action = .moveTop
+    case .end, .char("G"): action = .moveBottom
+    default: return nil
+    }
+    return movedSelection(offset, by: action, count: last + 1, page: page)
+}
+
+/// What an action does: from a key, or from the `:` command line. The view that is up
+/// handles its own actions; what it leaves is the same in every view.
 func dispatch(_ state: inout AppState, _ action: Action) -> [Effect] {
+    if let screen = action.shows { return show(&state, screen) }
+    if let effects = ViewRegistry.spec(state.screen).update(&state, action) { return effects }
     switch action {
     case .commandLine:
         state.commandLine.isOpen = true
@@ -136,11 +177,12 @@ func dispatch(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .help:
         state.showHelp = true
         return []
-    case .nextJob, .previousJob:
-        let all = SyncJob.allCases
-        let i = all.firstIndex(of: state.selected) ?? 0
-        let step = action == .nextJob ? 1 : all.count - 1
-        state.selected = all[(i + step) % all.count]
+    case .showWhole:
+        guard ViewRegistry.spec(state.screen).whole(state, .utc) != nil else {
+            state.notice = "nothing selected to show"
+            return []
+        }
+        state.wholeText = WholeText()
         return []
     case .pollNow:
         guard state.pollInFlight == nil else {
@@ -148,41 +190,16 @@ func dispatch(_ state: inout AppState, _ action: Action) -> [Effect] {
             return []
         }
         return [startPoll(&state)]
-    case .reload, .editInterval, .cancelSchedule:
-        openActionDialog(&state, action)
+    default:
         return []
-    case .showDashboard:
-        state.screen = .dashboard
-        return []
-    case .showMappings:
-        state.screen = .mappings
-        if state.mappings.shown == nil, state.mappings.loadInFlight == nil { return [startMappingsLoad(&state)] }
-        return []
-    case .showModels:
-        state.screen = .models
-        if state.models.loaded == nil, state.models.loadInFlight == nil { return [startCostMapLoad(&state)] }
-        return []
-    case .showContexts:
-        state.screen = .contexts
-        return []
-    case .showPods:
-        state.screen = .pods
-        return []
-    case .reloadAllPods:
-        return handleFleetAction(&state, action)
-    case .nextSortColumn, .reverseSort, .openDetail, .refreshModels:
-        if state.screen == .contexts || state.screen == .pods { return handleFleetAction(&state, action) }
-        return handleModelsAction(&state, action)
-    case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom, .scrollLeft, .scrollRight,
-         .filter, .toggleSort, .checkHeaders, .showChanges, .diffBundled, .rereadMapping, .back:
-        if state.screen == .contexts || state.screen == .pods { return handleFleetAction(&state, action) }
-        if state.screen == .models { return handleModelsAction(&state, action) }
-        return handleMappingsAction(&state, action)
-    case .showHistory:
-        state.screen = .history
-        state.history.loading = true
-        return [.loadHistory]
     }
+}
+
+/// Brings up a view, which may start the first read of what it shows.
+func show(_ state: inout AppState, _ screen: Screen) -> [Effect] {
+    state.screen = screen
+    state.wholeText = nil
+    return ViewRegistry.spec(screen).onShow(&state)
 }
 
 func startPoll(_ state: inout AppState) -> Effect {
@@ -231,6 +248,13 @@ private func applySnapshot(_ state: inout AppState, _ snapshot: ProxySnapshot, a
 
     var effects: [Effect] = []
     // Pod-memory values that alternate: answers from several processes (a load balancer).
+    // With pods known, the service URL is a balancer by configuration: its pod-memory
+    // values say nothing about runs, and the Pods view follows each pod instead.
+    let podCount = state.fleet.pods(of: state.config.currentContext).count
+    if podCount > 1, state.processes.flapping.isEmpty {
+        state.processes.assumeSeveral()
+        logEvent(&state, at, ProcessEvidence.podsMessage(podCount), .text)
+    }
     let knewBefore = !state.processes.flapping.isEmpty
     state.processes.note(ProcessEvidence.betaLastRun, previous: before.betaHeaders.value?.lastRun, value: state.betaHeaders.value?.lastRun)
     state.processes.note(ProcessEvidence.costMapLoadedAt, previous: before.source.value?.loadedAt, value: state.source.value?.loadedAt)
@@ -275,6 +299,10 @@ private func noteChanges(_ state: inout AppState, job: SyncJob, old: JobStatus?,
         } else if let seen, run < seen {
             logEvent(&state, at, "\(job.title): last run moved back to \(ProxyTimestamp.format(run)) (had been \(ProxyTimestamp.format(seen))): "
                      + "not counted as a run (another proxy process answered, or its database was restored)", .warning)
+        } else if job == .costMap, !state.processes.flapping.isEmpty, let seen,
+                  run.timeIntervalSince(seen) <= ProcessEvidence.podFollowWindow {
+            // Each pod that applies a reload made on another stamps last_run again.
+            logEvent(&state, at, "\(job.title): last run stamped again \(TimeText.span(run.timeIntervalSince(seen))) after the reload: another pod applied it (not a new run)", .dim)
         } else if !(state.ownRuns[job].map { abs($0.timeIntervalSince(run)) < 2 } ?? false) {
             let cause = RunEvidence.cause(of: run, before: old, after: new)
             logEvent(&state, at, "\(job.title): \(cause.eventText)", .ok)

@@ -15,11 +15,14 @@ struct JobPanel {
     var zone: LocalZone
     /// A write on this job under way.
     var busy: ActionInFlight? = nil
+    /// This synctop's last successful reload of the job: the proxy shows a `last_run` only
+    /// while the job is scheduled, so right after a manual reload it would say "never run".
+    var ownRun: Date? = nil
 
     static let labelWidth = 10
 
     func draw(into buffer: inout CellBuffer, _ rect: Rect, cache: PanelCache? = nil) {
-        let phase = tracked.value.map { JobPhase(status: $0, now: now) }
+        let phase = tracked.value.map { JobPhase(status: $0, now: now, job: job) }
         let box = Box(title: job.title, shortTitle: job.shortTitle, badge: busyBadge ?? badge(phase),
                       borderRole: selected ? .selectedBorder : .border,
                       titleRole: selected ? .selectedBorder : .title)
@@ -46,6 +49,7 @@ struct JobPanel {
         case nil: return nil
         case .notScheduled?: return Span("○ not scheduled", .dim)
         case .neverRun?: return Span("● due: never run", .due)
+        case .firstRunPending?: return Span("● scheduled: first run pending", .ok)
         case .waiting?: return Span("● scheduled", .ok)
         case .due?: return Span("▲ DUE", .due)
         case .overdue?: return Span("▲ OVERDUE", .overdue)
@@ -76,11 +80,11 @@ struct JobPanel {
     /// countdown, which moves every second, is the one row made every frame.
     func lines(_ phase: JobPhase?, cache: PanelCache?) -> [Line] {
         guard let cache, let status = tracked.value, let phase else { return lines(phase) }
-        var moving = [status.lastRun.map { TimeText.relative($0, now: now) } ?? ""]
+        var moving = [(status.lastRun ?? ownRun).map { TimeText.relative($0, now: now) } ?? ""]
         switch phase {
         case .waiting(let next): moving.append(TimeText.relative(next, now: now))
         case .overdue(let since): moving.append(TimeText.span(now.timeIntervalSince(since)))
-        case .notScheduled, .neverRun, .due: break
+        case .notScheduled, .neverRun, .firstRunPending, .due: break
         }
         if tracked.isStale, let at = tracked.updatedAt { moving.append(TimeText.age(at, now: now)) }
         let key = SteadyKey(tracked: tracked, phase: phase, day: TimeText.localDay(now, zone: zone), clockTexts: moving)
@@ -107,6 +111,9 @@ struct JobPanel {
         if let last = status.lastRun {
             out.append(row("Last run", [Span(TimeText.clock(last, now: now, zone: zone), .value),
                                         Span("  " + TimeText.relative(last, now: now), .dim)]))
+        } else if let ownRun {
+            out.append(row("Last run", [Span(TimeText.clock(ownRun, now: now, zone: zone), .value),
+                                        Span("  " + TimeText.relative(ownRun, now: now) + " by synctop (the proxy lists runs only while scheduled)", .dim)]))
         } else {
             out.append(row("Last run", [Span("never run", .warning)]))
         }
@@ -117,6 +124,10 @@ struct JobPanel {
         case .neverRun:
             out.append(row("Next run", [Span("at the proxy's next check", .due)]))
             out.append(row("Countdown", [Span("due now", .due)]))
+        case .firstRunPending:
+            // Each pod keeps its own last run: after a start it is empty until its first run.
+            out.append(row("Next run", [Span("waiting for this process's first run", .value)]))
+            out.append(row("Countdown", [Span("—", .dim)]))
         case .waiting(let next):
             out.append(row("Next run", [Span(TimeText.clock(next, now: now, zone: zone), .value),
                                         Span("  " + TimeText.relative(next, now: now), .dim)]))

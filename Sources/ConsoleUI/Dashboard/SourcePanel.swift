@@ -68,7 +68,7 @@ struct SourcePanel {
         loaded.append(Span("   Revision ", .label))
         loaded.append(s.sourceRevision.map { Span(String($0.prefix(7)), .value) } ?? dash)
         loaded.append(Span("   Models ", .label))
-        loaded.append(s.modelCount.map { Span(String($0), .value) } ?? dash)
+        loaded.append(s.modelCount.map { Span(ModelNumberText.grouped($0), .value) } ?? dash)
         out.append(row("Loaded", loaded))
         if s.fallbackReason == nil || s.fallbackReason?.isEmpty == true {
             out.append(row("Fallback", [Span("none", .ok)]))

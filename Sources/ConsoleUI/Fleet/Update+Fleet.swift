@@ -110,39 +110,3 @@ func followConvergence(_ state: inout AppState, at: Date) {
     }
     state.fleet.convergence = c
 }
-
-/// Keys of the Contexts and Pods views that move the selection or act.
-func handleFleetAction(_ state: inout AppState, _ action: Action) -> [Effect] {
-    let contexts = state.config.contexts
-    let pods = state.fleet.pods(of: state.config.currentContext)
-    switch (state.screen, action) {
-    case (.contexts, .moveUp): state.fleet.contextSelection = max(0, state.fleet.contextSelection - 1)
-    case (.contexts, .moveDown): state.fleet.contextSelection = min(max(0, contexts.count - 1), state.fleet.contextSelection + 1)
-    case (.contexts, .moveTop): state.fleet.contextSelection = 0
-    case (.contexts, .moveBottom): state.fleet.contextSelection = max(0, contexts.count - 1)
-    case (.contexts, .openDetail):
-        guard contexts.indices.contains(state.fleet.contextSelection) else { return [] }
-        let name = contexts[state.fleet.contextSelection].name
-        if name == state.config.currentContext {
-            state.screen = .dashboard
-            return []
-        }
-        return [.switchContext(name)]
-    case (.pods, .moveUp): state.fleet.podSelection = max(0, state.fleet.podSelection - 1)
-    case (.pods, .moveDown): state.fleet.podSelection = min(max(0, pods.count - 1), state.fleet.podSelection + 1)
-    case (.pods, .moveTop): state.fleet.podSelection = 0
-    case (.pods, .moveBottom): state.fleet.podSelection = max(0, pods.count - 1)
-    case (.pods, .reloadAllPods):
-        if state.config.readOnly {
-            state.notice = "read-only mode: actions are off"
-            return []
-        }
-        guard !pods.isEmpty else {
-            state.notice = "no pods configured for this context: add pods = [...] to [contexts.\(state.config.currentContext ?? "NAME")]"
-            return []
-        }
-        state.dialog = .confirmAllPods(count: pods.count)
-    default: break
-    }
-    return []
-}

@@ -3,20 +3,8 @@ import ProxyAdmin
 /// What changed between two mappings, as lines (the changes page) and as one summary (the
 /// events panel and the reload's result).
 enum MappingChangeLines {
-    static func summary(_ d: BetaHeaderDiff) -> String {
-        if d.isEmpty { return "mapping unchanged" }
-        var parts: [String] = []
-        if !d.addedColumns.isEmpty { parts.append("+\(d.addedColumns.count) column(s) (\(d.addedColumns.joined(separator: ", ")))") }
-        if !d.removedColumns.isEmpty { parts.append("−\(d.removedColumns.count) column(s) (\(d.removedColumns.joined(separator: ", ")))") }
-        if !d.addedBetas.isEmpty { parts.append("+\(d.addedBetas.count) beta(s)") }
-        if !d.removedBetas.isEmpty { parts.append("−\(d.removedBetas.count) beta(s)") }
-        if d.changedCellCount > 0 {
-            parts.append("\(d.changedCellCount) cell(s) changed in \(d.changedColumns.map(\.column).joined(separator: ", "))")
-        }
-        if !d.aliasChanges.isEmpty { parts.append("\(d.aliasChanges.count) alias change(s)") }
-        if parts.isEmpty, d.descriptionChanged { parts.append("description changed") }
-        return parts.joined(separator: ", ")
-    }
+    /// One line (`BetaHeaderDiff.summary`, shared with `synctop reload beta-headers`).
+    static func summary(_ d: BetaHeaderDiff) -> String { d.summary }
 
     static func lines(_ d: BetaHeaderDiff) -> [Line] {
         var out: [Line] = [[Span(summary(d), d.isEmpty ? .dim : .value)], []]

@@ -1,7 +1,10 @@
 import ProxyAdmin
 
-/// Models down, the cost map's main fields across. Columns that do not fit are left out
-/// by priority (model, prices, provider, limits, mode); the sort column shows ▲ or ▼.
+/// Models down, the cost map's main fields across. Each column is as wide as its longest
+/// value on the page shown (the provider and mode capped), the model name takes the rest;
+/// columns that do not fit are left out by priority (model, prices, provider, limits,
+/// mode). Prices line up on the decimal point; token limits are whole numbers with
+/// thousands separators. The sort column shows ▲ or ▼.
 struct ModelTable {
     var map: CostMap
     var rows: [Int]
@@ -10,7 +13,7 @@ struct ModelTable {
     var title: String
     var shortTitle: String
 
-    /// Column widths; nil = not shown at this width.
+    /// Column widths (each with its one-column gap).
     struct Layout: Equatable {
         var model: Int
         var shown: [(column: ModelColumn, width: Int)]
@@ -20,27 +23,65 @@ struct ModelTable {
         }
     }
 
-    static let widths: [ModelColumn: Int] = [.provider: 18, .mode: 17, .input: 10, .output: 10, .maxInput: 10, .maxOutput: 10]
+    /// Text columns no wider than this (gap included); longer values are cut with "…".
+    static let maxWidths: [ModelColumn: Int] = [.provider: 20, .mode: 17]
     static let priority: [ModelColumn] = [.input, .output, .provider, .maxInput, .maxOutput, .mode]
+    /// The model name keeps at least this many columns.
+    static let minModelWidth = 24
 
-    static func layout(innerWidth: Int) -> Layout {
-        var chosen: Set<ModelColumn> = []
+    /// Widths from the cells of the page shown (`cells[column]`, one text per row) and the
+    /// headers; columns join by priority while the model name keeps its longest name on
+    /// the page (`longestName`), up to two fifths of the width, and never less than
+    /// `minModelWidth`. What the columns leave goes to the model name.
+    static func layout(innerWidth: Int, cells: [ModelColumn: [String]], longestName: Int = 0, sort: ModelColumn? = nil) -> Layout {
+        let keep = max(minModelWidth, min(longestName + 1, innerWidth * 2 / 5))
+        var chosen: [ModelColumn: Int] = [:]
         var used = 0
         for c in priority {
-            let w = widths[c]!
-            if innerWidth - used - w >= 24 {
-                chosen.insert(c)
+            let header = DisplayWidth.of(c.title) + (sort == c ? 2 : 0)
+            let longest = (cells[c] ?? []).map(DisplayWidth.of).max() ?? 0
+            let w = min(maxWidths[c] ?? Int.max, max(header, longest) + 1)
+            if innerWidth - used - w >= keep {
+                chosen[c] = w
                 used += w
             }
         }
-        let shown = ModelColumn.allCases.filter { chosen.contains($0) }.map { ($0, widths[$0]!) }
+        let shown = ModelColumn.allCases.compactMap { c in chosen[c].map { (c, $0) } }
         return Layout(model: max(1, innerWidth - used), shown: shown)
+    }
+
+    /// The cells of `entries` for one column, as the table writes them: prices padded on
+    /// the right so their decimal points line up (the digits after the point counted over
+    /// these rows), "—" where there is no value, under the units digit.
+    static func cells(_ entries: [ModelEntry], _ column: ModelColumn) -> [(String, Role)] {
+        let raw = entries.map { cell($0, column) }
+        guard column == .input || column == .output else { return raw }
+        func decimals(_ text: String) -> Int? {
+            text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 }
+        }
+        let numbers = zip(entries, raw).map { entry, cell in price(entry, column) != nil ? cell.0 : nil }
+        let most = numbers.compactMap { $0.flatMap(decimals) }.max() ?? 0
+        return zip(raw, numbers).map { cell, number in
+            // A price without a point (or "—") ends where the points' column starts.
+            let after = number.flatMap(decimals).map { most - $0 } ?? (most > 0 ? most + 1 : 0)
+            return (cell.0 + String(repeating: " ", count: after), cell.1)
+        }
+    }
+
+    private static func price(_ e: ModelEntry, _ column: ModelColumn) -> Double? {
+        column == .input ? e.inputPerMillion : column == .output ? e.outputPerMillion : nil
     }
 
     func draw(into buffer: inout CellBuffer, _ rect: Rect) {
         let inner = Box(title: title, shortTitle: shortTitle).draw(into: &buffer, rect)
         guard inner.height > 0, inner.width > 0 else { return }
-        let layout = Self.layout(innerWidth: inner.width)
+        let visibleRows = max(0, inner.height - 1)
+        let top = PagedTable.firstRow(selection: selection, visibleRows: visibleRows)
+        let page = rows.isEmpty || visibleRows == 0 ? [] : rows[min(top, rows.count)..<min(rows.count, top + visibleRows)].map { map.entries[$0] }
+        var cells: [ModelColumn: [(String, Role)]] = [:]
+        for c in Self.priority { cells[c] = Self.cells(page, c) }
+        let layout = Self.layout(innerWidth: inner.width, cells: cells.mapValues { $0.map(\.0) },
+                                 longestName: page.map { DisplayWidth.of($0.name) }.max() ?? 0, sort: query.sort)
 
         var header: Line = [Span(headerText(.model, width: layout.model), query.sort == .model ? .title : .label)]
         for (column, width) in layout.shown {
@@ -48,19 +89,16 @@ struct ModelTable {
         }
         buffer.draw(header, x: inner.x, y: inner.y, width: inner.width)
 
-        let visibleRows = inner.height - 1
         guard visibleRows > 0 else { return }
         if rows.isEmpty {
             buffer.draw([Span("no model matches the filter", .dim)], x: inner.x, y: inner.y + 1, width: inner.width)
             return
         }
-        let top = PagedTable.firstRow(selection: selection, visibleRows: visibleRows)
-        for (i, index) in rows[top..<min(rows.count, top + visibleRows)].enumerated() {
-            let entry = map.entries[index]
+        for (i, entry) in page.enumerated() {
             let y = inner.y + 1 + i
             var line: Line = [Span(DisplayWidth.truncate(entry.name, to: layout.model - 1).padding(layout.model), .text)]
             for (column, width) in layout.shown {
-                let (text, role) = Self.cell(entry, column)
+                let (text, role) = cells[column]![i]
                 let fitted = DisplayWidth.truncate(text, to: width - 1)
                 let aligned = column.isNumeric ? String(repeating: " ", count: max(0, width - 1 - DisplayWidth.of(fitted))) + fitted + " "
                                                : fitted.padding(width)
@@ -87,8 +125,8 @@ struct ModelTable {
         case .mode: return or(e.mode)
         case .input: return or(e.inputPerMillion.map(ModelNumberText.price))
         case .output: return or(e.outputPerMillion.map(ModelNumberText.price))
-        case .maxInput: return or(e.maxInputTokens.map(ModelNumberText.tokens))
-        case .maxOutput: return or(e.maxOutputTokens.map(ModelNumberText.tokens))
+        case .maxInput: return or(e.maxInputTokens.map(ModelNumberText.grouped))
+        case .maxOutput: return or(e.maxOutputTokens.map(ModelNumberText.grouped))
         }
     }
 }

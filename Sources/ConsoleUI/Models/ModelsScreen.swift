@@ -29,9 +29,9 @@ struct ModelsScreen {
             drawTable(into: &buffer, map, m, body)
         case .detail:
             let entry = m.selectedEntry
-            let lines = entry.map(ModelFieldLines.lines) ?? []
-            drawPage(into: &buffer, title: "\(entry?.name ?? "Model") · every field (Esc: back)", count: lines.count,
-                     scroll: m.pageScroll, body) { lines[$0] }
+            let lines = entry.map { ModelFieldLines.lines($0, in: state.models.map) } ?? []
+            ScrollPage(title: "\(entry?.name ?? "Model") · every field (Esc: back)", lines: lines, scroll: m.pageScroll)
+                .draw(into: &buffer, body)
         case .changes:
             guard let changes = m.changes else { return }
             let rows = changes.rows
@@ -68,8 +68,9 @@ struct ModelsScreen {
     }
 
     private func drawInputLine(into buffer: inout CellBuffer, _ m: ModelsState, x: Int, y: Int, width: Int) {
-        if m.editingFilter {
-            InputField(prompt: [Span("filter: ", .label)], input: m.filter).draw(into: &buffer, x: x, y: y, width: width)
+        if m.editingFilter || m.editingDiffFilter {
+            let (prompt, input) = m.editingDiffFilter ? ("filter the changes: ", m.diffFilter) : ("filter: ", m.filter)
+            InputField(prompt: [Span(prompt, .label)], input: input).draw(into: &buffer, x: x, y: y, width: width)
             return
         }
         var line: Line = []
@@ -83,17 +84,21 @@ struct ModelsScreen {
     }
 
     private func drawTable(into buffer: inout CellBuffer, _ map: CostMap, _ m: ModelsState, _ body: Rect) {
-        let total = map.entries.count
-        let count = m.rows.count == total ? "\(ModelNumberText.grouped(total)) models" : "\(ModelNumberText.grouped(m.rows.count)) of \(ModelNumberText.grouped(total)) models"
+        // "models" as LiteLLM counts them (its model_count, as on the dashboard): sample_spec
+        // is counted but has no row, so the unfiltered title says so.
+        let total = ModelNumberText.grouped(map.modelCount)
+        let count = m.query.filter.isEmpty ? "\(total) models" + (map.modelCountNote.map { " (\($0))" } ?? "")
+                                          : "\(ModelNumberText.grouped(m.rows.count)) of \(total) models"
         let sort = "by \(m.query.sort.title) \(m.query.descending ? "▼" : "▲")"
         let entry = m.selectedEntry
         let (tableRect, detailRect, split) = Self.tableLayout(m, body)
-        let fieldLines = split ? entry.map(ModelFieldLines.lines) ?? [] : []  // parsed only when shown
+        let fieldLines = split ? entry.map { ModelFieldLines.lines($0, in: state.models.map) } ?? [] : []  // parsed only when shown
         ModelTable(map: map, rows: m.rows, selection: m.selection, query: m.query,
                    title: "Models · \(count) · \(sort)", shortTitle: "\(count) · \(sort)")
             .draw(into: &buffer, tableRect)
         if split, let entry {
-            let more = fieldLines.count > detailRect.height - 2 ? " · Enter: all \(fieldLines.count) fields" : ""
+            let notes = CostMapReport.notes(entry, in: map).count
+            let more = fieldLines.count > detailRect.height - 2 ? " · Enter: all \(fieldLines.count - notes) fields" : ""
             let inner = Box(title: entry.name + more, shortTitle: entry.name).draw(into: &buffer, detailRect)
             for (i, line) in fieldLines.prefix(inner.height).enumerated() {
                 buffer.draw(line, x: inner.x, y: inner.y + i, width: inner.width)
@@ -121,8 +126,14 @@ struct ModelsScreen {
             buffer.draw(line(top + i), x: inner.x, y: inner.y + i, width: inner.width)
         }
         if count > inner.height {
-            let more = "\(top + 1)–\(min(count, top + inner.height)) of \(count) ↑↓"
+            let more = "\(ModelNumberText.grouped(top + 1))–\(ModelNumberText.grouped(min(count, top + inner.height))) of \(ModelNumberText.grouped(count)) ↑↓"
             buffer.draw([Span(" \(more) ", .dim)], x: rect.maxX - DisplayWidth.of(more) - 4, y: rect.maxY - 1, width: DisplayWidth.of(more) + 2)
         }
+    }
+
+    /// `v`: the selected model's every field, as Enter shows it.
+    static func whole(_ state: AppState, zone: LocalZone) -> WholeContent? {
+        guard state.models.mode == .table, let entry = state.models.selectedEntry else { return nil }
+        return WholeContent(title: entry.name, lines: ModelFieldLines.lines(entry, in: state.models.map))
     }
 }

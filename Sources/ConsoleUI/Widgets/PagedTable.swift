@@ -27,3 +27,18 @@ enum PagedTable {
         return index < count ? index : nil
     }
 }
+
+/// The shared list keys on a selection: ↑↓ j k one row, PgUp PgDn ^U ^D a page, Home End
+/// g G the ends. Nil for any other action, so a view handles the rest itself.
+func movedSelection(_ selection: Int, by action: Action, count: Int, page: Int) -> Int? {
+    let last = max(0, count - 1)
+    return switch action {
+    case .moveUp: max(0, min(last, selection - 1))
+    case .moveDown: min(last, selection + 1)
+    case .pageUp: max(0, min(last, selection - max(1, page)))
+    case .pageDown: min(last, selection + max(1, page))
+    case .moveTop: 0
+    case .moveBottom: last
+    default: nil
+    }
+}

@@ -17,6 +17,17 @@ public enum TimeText {
         return "\(months[t.month - 1]) \(t.dayOfMonth) \(two(t.hour)):\(two(t.minute))"
     }
 
+    /// `clock`, and off today the zone too (`Nov 22 05:51 UTC+01`): a record from another
+    /// day may be read next to logs in another zone.
+    public static func stamp(_ date: Date, now: Date, zone: LocalZone) -> String {
+        let text = clock(date, now: now, zone: zone)
+        guard local(date, zone.offset(date)).day != local(now, zone.offset(now)).day else { return text }
+        let offset = zone.offset(date)
+        guard offset != 0 else { return text + " UTC" }
+        let m = abs(offset) / 60
+        return text + " UTC" + (offset < 0 ? "−" : "+") + two(m / 60) + (m % 60 == 0 ? "" : ":" + two(m % 60))
+    }
+
     /// `in 3h 12m`, `41m ago`, `just now`, `in 45s`: beside a clock time, to the minute.
     /// Seconds would add nothing an operator reads, and a text that changes once a minute
     /// is not redrawn every second (the countdown row is what ticks). A run less than a

@@ -13,7 +13,7 @@ struct HeaderBar {
 
     func draw(into buffer: inout CellBuffer, width: Int, cache: PanelCache? = nil) {
         let config = state.config
-        let left = cache?.memo("header.left", key: [config.proxyURL, config.maskedKey, config.readOnly ? "ro" : "", config.keyInClear ? "clear" : "",
+        let left = cache?.memo("header.left", key: [config.proxyURL, config.maskedKey, config.readOnly ? "ro" : "", state.writesOff?.short ?? "", config.keyInClear ? "clear" : "",
                                                                config.currentContext ?? "", config.accent ?? ""]) { leftLine() }
             ?? leftLine()
         let right = pollText(), status = statusLine()
@@ -36,7 +36,11 @@ struct HeaderBar {
         var left: Line = [Span(" synctop ", .header)]
         // The context in its accent, so prod never looks like staging.
         if let context = state.config.currentContext { left.append(Span(" \(context) ", Self.accentRole(state.config.accent))) }
-        if state.config.readOnly { left.append(Span("│ READ-ONLY ", .header)) }
+        if state.config.readOnly {
+            left.append(Span("│ READ-ONLY ", .header))
+        } else if let off = state.writesOff {
+            left.append(Span("│ WRITES OFF: \(off.short) ", .header))
+        }
         left += [Span("│ \(state.config.proxyURL) ", .header), Span("│ key \(state.config.maskedKey) ", .header)]
         if state.config.keyInClear { left.append(Span(" KEY SENT IN CLEAR (http) ", .error)) }
         return left

@@ -30,6 +30,9 @@ public struct ModelsState: Equatable, Sendable {
     public var query = ModelQuery()
     public var filter = TextInput()
     public var editingFilter = false
+    /// `/` on the changes page filters the changes, not the table behind them.
+    public var diffFilter = TextInput()
+    public var editingDiffFilter = false
     /// Every entry in the query's sort order, kept so a filter keystroke does not re-sort.
     public private(set) var sortedOrder: [Int] = []
     /// `sortedOrder` filtered: what the table lists.
@@ -123,9 +126,17 @@ public struct CostMapChanges: Equatable, Sendable {
     /// When the "before" side was fetched.
     public var since: Date?
     public var at: Date
-    /// The changes page's rows, built once: thousands of them, and the page is drawn every
-    /// second.
-    let rows: [CostMapChangeLines.Row]
+    /// The changes page's rows, built once (and again when the filter changes): thousands
+    /// of them, and the page is drawn every second.
+    private(set) var rows: [CostMapChangeLines.Row]
+    /// `/` on the changes page: models whose name contains it.
+    public private(set) var filter = ""
+
+    mutating func setFilter(_ text: String) {
+        guard text != filter else { return }
+        filter = text
+        rows = CostMapChangeLines.rows(diff, filter: text)
+    }
 
     public init(diff: CostMapDiff, title: String, since: Date?, at: Date) {
         self.diff = diff

@@ -15,6 +15,12 @@ func startCostMapLoad(_ state: inout AppState, diff reason: CostMapDiffReason? =
     return .loadCostMap(generation: state.models.loadGeneration, diffAgainst: reason == nil ? .none : base ?? .newestSnapshot)
 }
 
+/// Coming up fetches the cost map the first time.
+func onShowModels(_ state: inout AppState) -> [Effect] {
+    if state.models.loaded == nil, state.models.loadInFlight == nil { return [startCostMapLoad(&state)] }
+    return []
+}
+
 func applyCostMapProgress(_ state: inout AppState, generation: Int, _ progress: CostMapLoadProgress) {
     guard generation == state.models.loadInFlight else { return }
     state.models.progress = progress
@@ -73,6 +79,7 @@ private func noteCostMapChanges(_ state: inout AppState, _ fetch: CostMapFetch, 
     case .observed: title = "what changed on the proxy"
     }
     state.models.changes = CostMapChanges(diff: diff, title: title, since: fetch.previousSavedAt, at: at)
+    state.models.changes?.setFilter(state.models.diffFilter.text)  // a filter typed on the page stays
     let lead: String
     switch reason {
     case .ownReload: lead = "cost map reload: "
@@ -92,7 +99,7 @@ func costMapMovedOnProxy(_ state: inout AppState, before: CostMapSource?, after:
     guard let before, let after else { return nil }
     var moved: [String] = []
     if let a = before.sourceRevision, let b = after.sourceRevision, a != b { moved.append("revision \(a.prefix(7)) → \(b.prefix(7))") }
-    if let a = before.modelCount, let b = after.modelCount, a != b { moved.append("\(a) → \(b) models") }
+    if let a = before.modelCount, let b = after.modelCount, a != b { moved.append("\(ModelNumberText.grouped(a)) → \(ModelNumberText.grouped(b)) models") }
     if moved.isEmpty, let a = before.loadedAt, let b = after.loadedAt, a != b { moved.append("loaded again") }
     guard !moved.isEmpty else { return nil }
     if let own = state.models.ownReloadAt, at.timeIntervalSince(own) < 60 { return nil }  // our own reload
@@ -112,14 +119,20 @@ func refetchCostMapAfterReload(_ state: inout AppState, at: Date) -> Effect {
 
 /// Keys while the filter field has them.
 func handleModelsEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if state.models.editingDiffFilter {
+        state.models.diffFilter.applyAsFilter(key, editing: &state.models.editingDiffFilter)
+        state.models.changes?.setFilter(state.models.diffFilter.text)
+        state.models.pageScroll = 0
+        return []
+    }
     state.models.filter.applyAsFilter(key, editing: &state.models.editingFilter)
     state.models.selection = 0
     state.models.refilter()
     return []
 }
 
-/// The Models view's own actions (quit, help and view switches are the caller's).
-func handleModelsAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+/// The Models view's own actions; nil for the shared ones (quit, help, views).
+func handleModelsAction(_ state: inout AppState, _ action: Action) -> [Effect]? {
     let page = max(1, state.size.height - 8)
     switch action {
     case .refreshModels:
@@ -141,11 +154,14 @@ func handleModelsAction(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.models.selection = max(0, min(state.models.rows.count - 1, state.models.selection + delta))
         } else {
             let lines: Int = switch state.models.mode {
-            case .detail: state.models.selectedEntry.map { ModelFieldLines.lines($0).count } ?? 0
+            case .detail: state.models.selectedEntry.map { ScrollPage.lineCount(ModelFieldLines.lines($0, in: state.models.map), size: state.size) } ?? 0
             default: state.models.changes?.rows.count ?? 0
             }
             state.models.pageScroll = clampedPageScroll(state.models.pageScroll, delta, lines: lines, size: state.size)
         }
+    case .filter where state.models.mode == .changes:
+        state.models.editingDiffFilter = true
+        state.models.diffFilter.selectAll()
     case .filter:
         state.models.mode = .table
         state.models.editingFilter = true
@@ -175,7 +191,11 @@ func handleModelsAction(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.models.mode = .changes
         state.models.pageScroll = 0
     case .back:
-        if state.models.mode != .table {
+        if state.models.mode == .changes, !state.models.diffFilter.text.isEmpty {
+            state.models.diffFilter.text = ""
+            state.models.changes?.setFilter("")
+            state.models.pageScroll = 0
+        } else if state.models.mode != .table {
             state.models.mode = .table
         } else if !state.models.filter.text.isEmpty {
             state.models.filter.text = ""
@@ -184,9 +204,19 @@ func handleModelsAction(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.screen = .dashboard
         }
     default:
-        break
+        return nil
     }
     return []
+}
+
+/// A click on a row of the table selects the row drawn there.
+func clickModels(_ state: inout AppState, _ event: MouseEvent) {
+    guard state.models.mode == .table, state.models.map != nil else { return }
+    let (table, _, _) = ModelsScreen.tableLayout(state.models, PagedTable.body(state.size))
+    if let index = PagedTable.rowIndex(atX: event.x, y: event.y, box: table,
+                                       selection: state.models.selection, count: state.models.rows.count) {
+        state.models.selection = index
+    }
 }
 
 /// A page's first line after moving by `delta`: never past the last page, so ↑ after G

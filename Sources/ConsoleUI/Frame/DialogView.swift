@@ -8,7 +8,9 @@ struct DialogView {
     var zone: LocalZone
 
     func draw(into buffer: inout CellBuffer) {
-        let width = min(buffer.width - 4, 64)
+        // A reload's dialog holds its preview: as wide as the screen allows, up to 100.
+        let wide: Bool = { if case .confirm(.reload) = dialog { true } else { false } }()
+        let width = min(buffer.width - 4, wide ? 100 : 64)
         guard width > 20 else { return }
         let inner = width - 4
         var lines: [Line] = []
@@ -25,6 +27,12 @@ struct DialogView {
         case .confirm(let action):
             title = action.verb.capitalized
             for part in TextWrap.wrap(action.question(proxy: proxyURL), width: inner) { lines.append([Span(part, .text)]) }
+            if case .reload = action, let preview = state.reloadPreview {
+                lines.append([])
+                // What fits between the question and the keys: the dialog stays on screen.
+                let room = max(1, buffer.height - 4 - lines.count - 2)
+                lines += PreviewLines(preview: preview, now: state.now, proxy: proxyURL).lines(width: inner, room: room)
+            }
             lines.append([])
             lines.append([Span("y", .keyHint), Span("/", .dim), Span("Enter", .keyHint), Span(" confirm    ", .text),
                           Span("n", .keyHint), Span("/", .dim), Span("Esc", .keyHint), Span(" abort", .text)])

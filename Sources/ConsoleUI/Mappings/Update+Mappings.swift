@@ -12,6 +12,12 @@ func startMappingsLoad(_ state: inout AppState) -> Effect {
     return .loadMappings(generation: state.mappings.loadGeneration)
 }
 
+/// Coming up reads the mapping the first time.
+func onShowMappings(_ state: inout AppState) -> [Effect] {
+    if state.mappings.shown == nil, state.mappings.loadInFlight == nil { return [startMappingsLoad(&state)] }
+    return []
+}
+
 /// A read of the mapping source came back. A failed read keeps the last good mapping on
 /// screen (and says why); with none, the bundled copy the loader fell back to is shown.
 func applyMappingsLoad(_ state: inout AppState, generation: Int, load: BetaHeaderLoad, at: Date) -> [Effect] {
@@ -42,12 +48,16 @@ func applyMappingsLoad(_ state: inout AppState, generation: Int, load: BetaHeade
 
     if let base = state.mappings.diffBase {
         state.mappings.diffBase = nil
-        defer { state.mappings.summaryToBanner = false }
+        defer { state.mappings.summaryToBanner = false; state.mappings.reloadProvidersCount = nil }
         if load.failure == nil {
             let diff = BetaHeaderDiff(from: base, to: load.mapping)
             state.mappings.changes = MappingChanges(diff: diff, title: "what the beta-header reload changed", at: at)
             let summary = MappingChangeLines.summary(diff)
             logEvent(&state, at, "beta headers reload: " + summary, diff.isEmpty ? .text : .diffChanged)
+            if let answered = state.mappings.reloadProvidersCount,
+               let suspicion = BetaHeaderPreview.fallbackSuspicion(answered: answered, source: load.mapping) {
+                logEvent(&state, at, "beta headers: " + suspicion, .warning)
+            }
             // The reload's result line carries what it changed (d shows the details).
             if state.mappings.summaryToBanner, var banner = state.banner {
                 banner.text += " · mapping: " + summary
@@ -71,6 +81,11 @@ func rereadMappingsAfterReload(_ state: inout AppState, ownReload: Bool) -> Effe
 
 /// Keys of the Mappings view that are not in its key table: the text fields.
 func handleMappingsEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if state.mappings.editingDiffFilter {
+        state.mappings.diffFilter.applyAsFilter(key, editing: &state.mappings.editingDiffFilter)
+        state.mappings.pageScroll = 0
+        return []
+    }
     if state.mappings.editingFilter {
         state.mappings.filter.applyAsFilter(key, editing: &state.mappings.editingFilter)
         state.mappings.selection = 0
@@ -97,9 +112,8 @@ func handleMappingsEditKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     return []
 }
 
-/// The Mappings view's own actions (the shared ones — quit, help, views — are handled by
-/// the caller).
-func handleMappingsAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+/// The Mappings view's own actions; nil for the shared ones (quit, help, views).
+func handleMappingsAction(_ state: inout AppState, _ action: Action) -> [Effect]? {
     if action == .rereadMapping {
         guard state.mappings.loadInFlight == nil else {
             state.notice = "the mapping is being read already"
@@ -110,7 +124,8 @@ func handleMappingsAction(_ state: inout AppState, _ action: Action) -> [Effect]
     var m = state.mappings
     defer { state.mappings = m }
     let rowCount = m.rows.count
-    let page = max(1, state.size.height - 16)
+    // A page is what the box shows: the table's rows, or the text page's lines.
+    let page = max(1, m.mode == .table ? PagedTable.visibleRows(box: MappingsScreen.tableRect(state)) : PagedTable.body(state.size).height - 2)
     switch action {
     case .moveUp, .moveDown, .pageUp, .pageDown, .moveTop, .moveBottom:
         let delta: Int = switch action {
@@ -124,17 +139,22 @@ func handleMappingsAction(_ state: inout AppState, _ action: Action) -> [Effect]
         if m.mode == .table {
             m.selection = max(0, min(rowCount - 1, m.selection + delta))
         } else {
-            let lines: Int = switch m.mode {
-            case .check: HeaderCheckLines.lines(m.checkResults, line: m.checkedLine ?? "").count
-            case .changes: m.changes.map { MappingChangeLines.lines($0.diff).count } ?? 0
-            case .table: 0
+            let lines: [Line] = switch m.mode {
+            case .check: HeaderCheckLines.lines(m.checkResults, line: m.checkedLine ?? "", markers: MappingMarkers(state),
+                                                width: ScrollPage.textWidth(state.size))
+            case .changes: m.changeLines
+            case .table: []
             }
-            m.pageScroll = clampedPageScroll(m.pageScroll, delta, lines: lines, size: state.size)
+            m.pageScroll = clampedPageScroll(m.pageScroll, delta, lines: ScrollPage.lineCount(lines, size: state.size), size: state.size)
         }
     case .scrollLeft:
         m.columnOffset = max(0, m.columnOffset - 1)
     case .scrollRight:
-        m.columnOffset = min(max(0, (m.mapping?.providers.count ?? 1) - 1), m.columnOffset + 1)
+        // No further than the table can scroll at this size, so ← moves it back at once.
+        m.columnOffset = min(MappingsScreen.maxColumnOffset(state), m.columnOffset + 1)
+    case .filter where m.mode == .changes:
+        m.editingDiffFilter = true
+        m.diffFilter.selectAll()
     case .filter:
         m.mode = .table
         m.editingFilter = true
@@ -166,14 +186,29 @@ func handleMappingsAction(_ state: inout AppState, _ action: Action) -> [Effect]
         m.mode = .changes
         m.pageScroll = 0
     case .back:
-        if m.mode != .table {
+        if m.mode == .changes, !m.diffFilter.text.isEmpty {
+            m.diffFilter.text = ""
+            m.pageScroll = 0
+        } else if m.mode != .table {
             m.mode = .table
         } else if !m.filter.text.isEmpty {
             m.filter.text = ""
             m.selection = 0
+        } else {
+            state.screen = .dashboard
         }
     default:
-        break
+        return nil
     }
     return []
+}
+
+/// A click on a row of the table selects the row drawn there.
+func clickMappings(_ state: inout AppState, _ event: MouseEvent) {
+    guard state.mappings.mode == .table, state.mappings.mapping != nil else { return }
+    let table = MappingsScreen.tableRect(state)
+    if let index = PagedTable.rowIndex(atX: event.x, y: event.y, box: table,
+                                       selection: state.mappings.selection, count: state.mappings.rows.count) {
+        state.mappings.selection = index
+    }
 }

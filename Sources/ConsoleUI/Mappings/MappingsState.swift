@@ -20,6 +20,9 @@ public struct MappingsState: Equatable, Sendable {
     public var diffBase: BetaHeaderMapping?
     /// That reload was synctop's: its result line gets the diff's summary.
     public var summaryToBanner = false
+    /// The `providers_count` our own reload was answered with, to compare with the source's
+    /// once it is read again: another number means the proxy fell back to its bundled copy.
+    public var reloadProvidersCount: Int?
 
     public var mode: MappingsMode = .table
     public var filter = TextInput()
@@ -40,6 +43,9 @@ public struct MappingsState: Equatable, Sendable {
     public var changes: MappingChanges?
     /// First line shown on the check and changes pages.
     public var pageScroll = 0
+    /// `/` on the changes page filters the changes, not the table behind them.
+    public var diffFilter = TextInput()
+    public var editingDiffFilter = false
 
     public init() {}
 
@@ -56,7 +62,13 @@ public struct MappingsState: Equatable, Sendable {
     }
 
     /// Whether a text field has the keys.
-    public var isEditing: Bool { editingFilter || editingCheck }
+    public var isEditing: Bool { editingFilter || editingCheck || editingDiffFilter }
+
+    /// The changes page's lines, filtered by `diffFilter`.
+    var changeLines: [Line] {
+        guard let changes else { return [] }
+        return DiffFilter.apply(MappingChangeLines.lines(changes.diff), diffFilter.text)
+    }
 }
 
 /// What the Mappings view shows in its body.

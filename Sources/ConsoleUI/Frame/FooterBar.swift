@@ -1,10 +1,13 @@
-/// The last row: key hints generated from the key table, and the time to the next poll
-/// or a short notice. When the row is too narrow, whole hints are left out from the end
-/// of the table, but "? help" and "q quit" always stay: help lists everything left out.
+/// The last row: key hints generated from the key table (the view's own keys, then those
+/// that open other views), and the time to the next poll or a short notice. When the row
+/// is too narrow, whole hints are left out from the end, but "? help" and "q quit" always
+/// stay: help lists everything left out.
 struct FooterBar {
     var keyMap: KeyMap
     var right: Span?
     var hidden: Set<Action> = []
+    /// Shown dimmed: keys that cannot work now (`WritesOff`); pressing one says why.
+    var disabled: Set<Action> = []
     static let essential: Set<Action> = [.help, .quit]
 
     func draw(into buffer: inout CellBuffer, width: Int, y: Int, cache: PanelCache? = nil) {
@@ -16,7 +19,7 @@ struct FooterBar {
         }
         let rightWidth = right.map { DisplayWidth.of($0.text) + 2 } ?? 0
         let room = width - rightWidth
-        let line = cache?.memo("footer", key: HintsKey(bindings: keyMap.bindings, hidden: hidden, room: room)) { hints(room: room) }
+        let line = cache?.memo("footer", key: HintsKey(bindings: keyMap.bindings, hidden: hidden, disabled: disabled, room: room)) { hints(room: room) }
             ?? hints(room: room)
         // The hints' cells come from the last frame; only the right-hand text (the poll
         // countdown) is drawn every second.
@@ -38,17 +41,23 @@ struct FooterBar {
     struct HintsKey: Equatable {
         var bindings: [KeyBinding]
         var hidden: Set<Action>
+        var disabled: Set<Action>
         var room: Int
     }
 
     /// The hints that fit in `room` columns, essential ones always.
     func hints(room: Int) -> Line {
-        var hints: [(essential: Bool, key: String, label: String, cost: Int)] = []
+        var hints: [(essential: Bool, key: String, label: String, cost: Int, off: Bool)] = []
         hints.reserveCapacity(keyMap.bindings.count)
-        for b in keyMap.bindings where !hidden.contains(b.action) {
+        // The view's own keys first, then the ones that go to another view: on a narrow
+        // row the view's own survive (every key is in `?`).
+        let views = Set(ViewRegistry.all.map { Action.show($0.screen) })
+        let rank = { (b: KeyBinding) in Self.essential.contains(b.action) ? 2 : views.contains(b.action) ? 1 : 0 }
+        let ordered = keyMap.bindings.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        for b in ordered where !hidden.contains(b.action) {
             guard let label = b.footer, let key = b.keys.first else { continue }
             let keyLabel = key.label
-            hints.append((Self.essential.contains(b.action), keyLabel, label, keyLabel.utf8.count + 1 + label.utf8.count + 2))
+            hints.append((Self.essential.contains(b.action), keyLabel, label, keyLabel.utf8.count + 1 + label.utf8.count + 2, disabled.contains(b.action)))
         }
         var budget = room - 1
         for h in hints where h.essential { budget -= h.cost }
@@ -61,8 +70,8 @@ struct FooterBar {
         var line: Line = [Span(" ", .footer)]
         for i in hints.indices where shown[i] {
             if line.count > 1 { line.append(Span("  ", .footer)) }
-            line.append(Span(hints[i].key, .keyHint))
-            line.append(Span(" \(hints[i].label)", .footer))
+            line.append(Span(hints[i].key, hints[i].off ? .dim : .keyHint))
+            line.append(Span(" \(hints[i].label)", hints[i].off ? .dim : .footer))
         }
         return line
     }
