@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // config.toml with contexts: any valid TOML, errors with their line (toml++ inside).
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // `synctop metrics` / `serve-metrics`: the Prometheus text format from the
+        // reference Swift client instead of a hand-written one (names, labels, escaping).
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // The only C surface: ncurses (wide) plus inline shims for what Swift cannot import.
@@ -49,10 +52,17 @@ let package = Package(
             dependencies: [
                 "ProxyAdmin", "ConsoleUI", "CursesTerminal", "ProxySimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         // Issue 5's speed targets, measured in-process (Tests/Benchmarks/run calls it).
         .executableTarget(name: "synctop-bench", dependencies: ["ProxyAdmin", "ConsoleUI"]),
+        // Issue 22: every parser of outside input under libFuzzer (Tests/Fuzz/run builds it
+        // with -sanitize=fuzzer,address -DFUZZING); an ordinary build replays a corpus.
+        .executableTarget(name: "synctop-fuzz", dependencies: ["ProxyAdmin", "ConsoleUI"]),
         .testTarget(name: "ProxyAdminTests", dependencies: ["ProxyAdmin", "ProxySimulator"], exclude: ["Fixtures"]),
         .testTarget(name: "ConsoleUITests", dependencies: ["ConsoleUI", "ProxyAdmin"], exclude: ["Screens"]),
         .testTarget(

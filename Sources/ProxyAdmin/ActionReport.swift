@@ -5,7 +5,7 @@ public enum ActionReport {
         var line = "\(action.job.title): \(outcome.message.isEmpty ? "done" : outcome.message)"
         var facts: [String] = []
         if case .reload(let job) = action, let n = outcome.count {
-            facts.append("\(n) \(job == .costMap ? "models" : "providers")")
+            facts.append("\(ModelNumberText.grouped(n)) \(job == .costMap ? "models" : "providers")")
         }
         facts.append("\(durationMs) ms")
         line += " (\(facts.joined(separator: ", ")))"
@@ -15,7 +15,7 @@ public enum ActionReport {
     public static func json(_ action: JobAction, proxy: String, result: Result<ActionOutcome, ProxyError>, durationMs: Int) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("action", .string(action.verb)),
-            ("job", .string(action.job.rawValue)),
+            ("job", .string(action.job.jsonKey)),
             ("proxy", .string(proxy)),
         ]
         if case .schedule(_, let h) = action { pairs.append(("hours", .int(h))) }
@@ -42,8 +42,6 @@ public enum ActionReport {
             "the key's role is \(role ?? "unknown"); \(action.verb) needs a proxy_admin key"
         case .unauthorized(let why):
             "\(why) — check --key-file / LITELLM_PROXY_API_KEY"
-        case .sourceUnavailable(let why):
-            "the source could not be fetched; the proxy kept its current data (\(why))"
         case .timeout(let s):
             "no answer in \(s) s; the \(action.verb) may still have happened — check with `synctop status`"
         default:

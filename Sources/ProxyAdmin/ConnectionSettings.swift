@@ -22,6 +22,9 @@ public struct ConnectionSettings: Equatable, Sendable {
     public var caFile: String?
     /// The context's `read_only`.
     public var readOnly: Bool?
+    /// The key file that was named (flag, config or context) but does not exist; only
+    /// when the caller tolerates that (`synctop info`), `apiKey` is then nil.
+    public var missingKeyFile: String?
 
     public static let defaultURL = "http://localhost:4000"
 
@@ -35,10 +38,12 @@ public struct ConnectionSettings: Equatable, Sendable {
 
     /// Pure: all outside input is passed in. `readFile` returns nil when a file is absent;
     /// `readKeyFile` (default: `readFile`) reads the key file, refusing one others can read
-    /// (`LocalFile.readSecret`).
+    /// (`LocalFile.readSecret`). `tolerateMissingKeyFile`: a key file that does not exist
+    /// gives no key and `missingKeyFile` instead of `keyFileMissing` (for `synctop info`,
+    /// which reports it; every command that sends the key fails on it).
     public static func resolve(
         urlFlag: String?, keyFile: String?, environment: [String: String], homeDirectory: String?,
-        configURL: String? = nil, configKeyFile: String? = nil,
+        configURL: String? = nil, configKeyFile: String? = nil, tolerateMissingKeyFile: Bool = false,
         readKeyFile: ((String) throws(SettingsError) -> String?)? = nil,
         readFile: (String) throws(SettingsError) -> String?
     ) throws(SettingsError) -> ConnectionSettings {
@@ -59,20 +64,29 @@ public struct ConnectionSettings: Equatable, Sendable {
         url = url.trimmingCharacters(in: " \t\r\n")
         // One spelling per proxy: snapshot folders and history are keyed by this string.
         while url.hasSuffix("/"), url.count > 8 { url.removeLast() }
-        guard url.hasPrefix("http://") || url.hasPrefix("https://"), url.count > 8 else {
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
             throw .badURL(URLText.display(url), origin: urlOrigin)
         }
         if let bad = URLText.forbiddenCharacter(in: url) {
             throw .urlHasForbiddenCharacter(URLText.display(SafeText.escaped(url)), bad, origin: urlOrigin)
         }
+        if let problem = authorityProblem(url) {
+            throw .badHostOrPort(URLText.display(SafeText.escaped(url)), problem, origin: urlOrigin)
+        }
 
         var key: String?
         var keyOrigin = Origin.none
         var keyName: String?
-        func readKey(_ path: String) throws(SettingsError) -> String {
+        var missingKeyFile: String?
+        /// The key in `path`; nil when it does not exist and that is tolerated.
+        func readKey(_ path: String) throws(SettingsError) -> String? {
             let text: String?
             if let readKeyFile { text = try readKeyFile(path) } else { text = try readFile(path) }
-            guard let text else { throw .keyFileMissing(path) }
+            guard let text else {
+                guard tolerateMissingKeyFile else { throw .keyFileMissing(path) }
+                missingKeyFile = path
+                return nil
+            }
             let trimmed = text.trimmingCharacters(in: " \t\r\n")
             guard !trimmed.isEmpty else { throw .keyFileEmpty(path) }
             // By scalar: "\r\n" is one Character, which `contains("\n")` does not see.
@@ -95,7 +109,53 @@ public struct ConnectionSettings: Equatable, Sendable {
                 (key, keyOrigin, keyName) = (try readKey(configKeyFile), .synctopConfig, configKeyFile)
             }
         }
-        return ConnectionSettings(baseURL: url, urlOrigin: urlOrigin, apiKey: key, keyOrigin: keyOrigin, keySourceName: keyName)
+        var resolved = ConnectionSettings(baseURL: url, urlOrigin: urlOrigin, apiKey: key, keyOrigin: keyOrigin, keySourceName: keyName)
+        resolved.missingKeyFile = missingKeyFile
+        return resolved
+    }
+
+    /// What is wrong with the host or port of an `http(s)://` URL, in words; nil when both
+    /// can be used. Catches what would otherwise fail later as "unreachable": no host
+    /// (`http://:80`), a port that is not 1–65535 (`http://h:99999`, `http://h:x`), a
+    /// character no host name holds. User info (`user:pass@`) is skipped, never shown.
+    static func authorityProblem(_ url: String) -> String? {
+        guard let schemeEnd = url.firstRange(of: "://") else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        var authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        if authority.isEmpty { return "it names no host" }
+        if HTTPTarget.hostAndPort(authority, defaultPort: 80) != nil {
+            // An unbracketed host: only what a host name (RFC 3986 reg-name) may hold.
+            guard !authority.hasPrefix("[") else { return nil }
+            let host = authority.prefix { $0 != ":" }
+            let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=%".unicodeScalars)
+            if let bad = host.unicodeScalars.first(where: { $0.isASCII && !allowed.contains($0) }) {
+                return "its host \"\(SafeText.escaped(String(host)))\" holds \"\(SafeText.escaped(String(bad)))\", which no host name may contain"
+            }
+            return nil
+        }
+        // Why HTTPTarget could not split it, for the message.
+        let host: Substring
+        var port: Substring?
+        if authority.hasPrefix("[") {
+            guard let close = authority.firstIndex(of: "]") else { return "its IPv6 address lacks the closing ]" }
+            host = authority[authority.index(after: authority.startIndex)..<close]
+            let after = authority[authority.index(after: close)...]
+            if !after.isEmpty {
+                guard after.hasPrefix(":") else { return "only :port may follow the IPv6 address in [ ]" }
+                port = after.dropFirst()
+            }
+        } else {
+            let parts = authority.split(separator: ":", omittingEmptySubsequences: false)
+            if parts.count > 2 { return "its host holds more than one : (an IPv6 address goes in [ ], as http://[::1]:4000)" }
+            host = parts[0]
+            port = parts.count == 2 ? parts[1] : nil
+        }
+        if host.isEmpty { return "it names no host" }
+        if let port {
+            return port.isEmpty ? "its port is empty" : "its port \"\(SafeText.escaped(String(port)))\" is not a number from 1 to 65535"
+        }
+        return "its host or port cannot be read"
     }
 
     /// The proxy as it is shown, stored in history and keyed in snapshots: the URL with a
@@ -129,6 +189,8 @@ public struct ConnectionSettings: Equatable, Sendable {
 
 public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
     case badURL(String, origin: ConnectionSettings.Origin)
+    /// No host, a port that is not 1–65535, a character no host holds: the reason in words.
+    case badHostOrPort(String, String, origin: ConnectionSettings.Origin)
     /// CR, LF, TAB, a space or another control inside the URL: refused before any request.
     case urlHasForbiddenCharacter(String, String, origin: ConnectionSettings.Origin)
     case keyFileMissing(String)
@@ -147,6 +209,7 @@ public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .badURL(let u, let o): "proxy URL \"\(u)\" (from \(o.rawValue)) must start with http:// or https://"
+        case .badHostOrPort(let u, let why, let o): "proxy URL \"\(u)\" (from \(o.rawValue)) is not a URL synctop can use: \(why)"
         case .urlHasForbiddenCharacter(let u, let c, let o):
             "proxy URL \"\(u)\" (from \(o.rawValue)) holds \(c): a URL may not contain spaces, tabs or line breaks (percent-encode them)"
         case .keyFileMissing(let p): "key file \(p) does not exist"
@@ -156,7 +219,7 @@ public enum SettingsError: Error, Equatable, Sendable, CustomStringConvertible {
         case .keyFileNotRegular(let p, let kind):
             "key file \(p) is \(kind), not a regular file: give the path of a file that holds the key"
         case .keyFileReadableByOthers(let p, let mode):
-            "key file \(p) can be read by group or others (mode 0\(String(mode, radix: 8))); a key must be private: run `chmod 600 \(ShellWord.quoted(p))`"
+            "key file \(p) can be read or written by group or others (mode 0\(String(mode, radix: 8))); a key must be private: run `chmod 600 \(ShellWord.quoted(p))`"
         case .unreadable(let p, let why): "cannot read \(p): \(why)"
         case .contextKeyUnset(let c, let v): "context \(c) takes its key from \(v), which is not set (export \(v)=… or use --key-file)"
         }

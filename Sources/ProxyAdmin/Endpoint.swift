@@ -10,6 +10,10 @@ public enum Endpoint: Sendable, Hashable {
     case liveliness
     case readiness
     case models
+    /// Every deployment the proxy serves, with its cost-map key (admin only).
+    case modelInfo
+    /// The served map without run-time registrations (1.109.1+; older ones ignore it).
+    case catalogCostMap
 
     public enum Method: String, Sendable { case get = "GET", post = "POST", delete = "DELETE" }
 
@@ -33,6 +37,8 @@ public enum Endpoint: Sendable, Hashable {
         case .liveliness: "/health/liveliness"
         case .readiness: "/health/readiness"
         case .models: "/v1/models"
+        case .modelInfo: "/model/info"
+        case .catalogCostMap: "/public/litellm_model_cost_map?catalog_only=true"
         }
     }
 
@@ -41,8 +47,8 @@ public enum Endpoint: Sendable, Hashable {
     /// hundred bytes (1 MB). An endless or padded body ends at the cap with a message.
     public var maxBodyBytes: Int {
         switch self {
-        case .costMap: 64 << 20
-        case .models: 16 << 20
+        case .costMap, .catalogCostMap: 64 << 20
+        case .models, .modelInfo: 16 << 20
         default: 1 << 20
         }
     }

@@ -83,8 +83,15 @@ extension ProxyError {
             return .forbidden(role: role(in: message))
         case 500 where message.contains("Database connection not available"):
             return .noDatabase
+        case 500 where message.contains("Python int too large") || message.contains("date value out of range"):
+            // LiteLLM takes any `hours`; last run + a huge interval overflows its status code.
+            return .http(status: status, detail: message + " — the schedule's interval is so large that last run + interval overflows in the proxy "
+                         + "(LiteLLM accepts any hours); schedule a sane one, e.g. synctop schedule cost-map --hours 6")
         case 502 where !emptyBody && parsed?.message != nil:
-            return .sourceUnavailable(message)
+            // LiteLLM's reason quotes the source URL and the transport's error, then ends in
+            // what tells the cases apart ("(after 3 attempts)"): with the default GitHub URL a
+            // refused connection runs past 300 characters, so keep more of it.
+            return .sourceUnavailable(SafeText.line(parsed?.message ?? "", limit: 1000))
         default:
             return .http(status: status, detail: emptyBody ? "(empty body)" : message)
         }

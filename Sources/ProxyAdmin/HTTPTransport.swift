@@ -100,7 +100,7 @@ extension Endpoint {
     /// The public endpoints need no key; synctop sends the key only where it must.
     public var requiresKey: Bool {
         switch self {
-        case .costMap, .liveliness, .readiness: false
+        case .costMap, .catalogCostMap, .liveliness, .readiness: false
         default: true
         }
     }

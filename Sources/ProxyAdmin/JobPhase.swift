@@ -11,6 +11,9 @@ public enum JobPhase: Equatable, Sendable {
     case notScheduled
     /// Scheduled but never run: the proxy runs it at its next check.
     case neverRun
+    /// Beta headers scheduled, `last_run` null: the run lives in each pod's memory, so this
+    /// process has not run it yet (after a start or restart) — waiting, not due.
+    case firstRunPending
     case waiting(next: Date)
     /// Next run reached (or the proxy reports it elapsed); `since` when known.
     case due(since: Date?)
@@ -18,9 +21,9 @@ public enum JobPhase: Equatable, Sendable {
 
     public static let grace: TimeInterval = 60
 
-    public init(status: JobStatus, now: Date) {
+    public init(status: JobStatus, now: Date, job: SyncJob = .costMap) {
         guard status.scheduled else { self = .notScheduled; return }
-        guard let last = status.lastRun else { self = .neverRun; return }
+        guard let last = status.lastRun else { self = job == .betaHeaders ? .firstRunPending : .neverRun; return }
         if let next = status.nextRun, next > now { self = .waiting(next: next); return }
         let expected = status.nextRun ?? status.intervalHours.map { last.addingTimeInterval(TimeInterval($0) * 3600) }
         guard let expected, expected <= now else {

@@ -79,6 +79,7 @@ public enum LocalFile {
         }
         if let kind { throw .keyFileNotRegular(path, kind: kind) }
         let mode = info.st_mode & 0o777
-        if mode & 0o044 != 0 { throw .keyFileReadableByOthers(path, mode: UInt32(mode)) }
+        // Writable by others is as bad: whoever can write it chooses the key synctop sends.
+        if mode & 0o066 != 0 { throw .keyFileReadableByOthers(path, mode: UInt32(mode)) }
     }
 }

@@ -155,6 +155,13 @@ public struct ProxySnapshot: Sendable, Equatable {
         }
     }
 
+    /// Each read that failed, named as an operator knows it, in poll order.
+    public var failedReads: [(read: String, error: ProxyError)] {
+        [("health", health.failure), ("cost-map status", costMap.failure),
+         ("beta-header status", betaHeaders.failure), ("cost-map source", source.failure)]
+            .compactMap { read, e in e.map { (read, $0) } }
+    }
+
     /// The error that best explains a failed poll: unreachable beats auth beats the rest.
     public var worstError: ProxyError? {
         let errors: [ProxyError] = [health.failure, costMap.failure, betaHeaders.failure, source.failure].compactMap { $0 }

@@ -48,7 +48,7 @@ public enum ProxyError: Error, Equatable, Sendable {
         case .forbidden(let role):
             "key role \(role ?? "unknown") may not do this: writes need proxy_admin (reads also proxy_admin_viewer)"
         case .noDatabase: "this proxy has no database: schedules and reloads need one"
-        case .sourceUnavailable(let why): "the source could not be fetched; the proxy kept its current data (\(why))"
+        case .sourceUnavailable(let why): "the reload failed: \(Self.sourceMeaning(why)); the proxy kept its current data (\(why))"
         case .http(let status, let detail): "proxy answered \(status): \(detail)"
         case .badResponse(let why): "unreadable answer from the proxy: \(why)"
         case .frontEnd(let status, let title, let server):
@@ -60,6 +60,16 @@ public enum ProxyError: Error, Equatable, Sendable {
 }
 
 extension ProxyError {
+    /// LiteLLM's 502 reasons (1.109.1, 1.110.2), in words.
+    static func sourceMeaning(_ why: String) -> String {
+        if why.contains("integrity validation") { return "the file failed LiteLLM's integrity validation (an empty object, under 50 entries, or under half of the map bundled with its release)" }
+        if why.contains("invalid JSON") { return "the file at the source is not valid JSON" }
+        if why.contains("expected a JSON object") { return "the file at the source is not a JSON object" }
+        if why.contains("after 3 attempts") { return "the proxy could not get the file from its source after 3 attempts" }
+        if why.contains("HTTP ") { return "the source answered an HTTP error" }
+        return "the proxy could not load the file from its source"
+    }
+
     private static func frontMeaning(_ status: Int) -> String {
         switch status {
         case 502, 503: "LiteLLM behind it is down or restarting"

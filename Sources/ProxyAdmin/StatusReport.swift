@@ -12,8 +12,8 @@ public enum StatusReport {
         .object([
             ("proxy", .object([("url", .string(proxyURL)), ("key", .string(maskedKey))])),
             ("checked_at", .string(ProxyTimestamp.format(checkedAt))),
-            (SyncJob.costMap.jsonKey, section(snapshot.costMap) { job($0, now: checkedAt) }),
-            (SyncJob.betaHeaders.jsonKey, section(snapshot.betaHeaders) { job($0, now: checkedAt) }),
+            (SyncJob.costMap.jsonKey, section(snapshot.costMap) { job($0, .costMap, now: checkedAt) }),
+            (SyncJob.betaHeaders.jsonKey, section(snapshot.betaHeaders) { job($0, .betaHeaders, now: checkedAt) }),
             ("source", section(snapshot.source, source)),
             ("health", section(snapshot.health, health)),
         ])
@@ -37,10 +37,11 @@ public enum StatusReport {
 
     static func time(_ d: Date?) -> JSONValue { d.map { .string(ProxyTimestamp.format($0)) } ?? .null }
 
-    static func job(_ s: JobStatus, now: Date) -> JSONValue {
-        let phase: String = switch JobPhase(status: s, now: now) {
+    static func job(_ s: JobStatus, _ kind: SyncJob, now: Date) -> JSONValue {
+        let phase: String = switch JobPhase(status: s, now: now, job: kind) {
         case .notScheduled: "not_scheduled"
         case .neverRun: "never_run"
+        case .firstRunPending: "first_run_pending"
         case .waiting: "scheduled"
         case .due: "due"
         case .overdue: "overdue"

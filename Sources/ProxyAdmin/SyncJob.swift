@@ -19,12 +19,20 @@ public enum SyncJob: String, CaseIterable, Sendable, Codable, Hashable {
         }
     }
 
-    /// Key in `synctop status --json`.
+    /// The job in every `--json` output, as a key (`status`, `history`'s stats) and as a
+    /// value (`"job": "cost_map"` in history records, action results, previews). The
+    /// command line and the history file keep `rawValue` ("cost-map").
     public var jsonKey: String {
         switch self {
         case .costMap: "cost_map"
         case .betaHeaders: "beta_headers"
         }
+    }
+
+    /// Either spelling: "cost-map" (the command line, the history file) or "cost_map" (JSON).
+    public init?(anySpelling text: String) {
+        guard let job = SyncJob(rawValue: text) ?? SyncJob.allCases.first(where: { $0.jsonKey == text }) else { return nil }
+        self = job
     }
 
     /// The path stem LiteLLM uses: `/schedule/<stem>_reload`, `/reload/<stem>`.

@@ -86,18 +86,18 @@ enum AuthQuirks {
             let abbreviated = key.count < 16 ? "sk-..." : "sk-..." + String(key.suffix(4))
             message = "Authentication Error, Invalid proxy server token passed. Received API Key = \(abbreviated), "
                 + "Key Hash (Token) =\(Digests.sha256Hex(key)). Unable to find token in cache or `LiteLLM_VerificationTokenTable`"
-        case .v1_109_1:
+        case .v1_109_1, .v1_110_2:
             message = "Authentication Error, Invalid API key provided."
         }
         return .failure(proxyError(401, message, type: "token_not_found_in_db", param: .string("key")))
     }
 
-    /// With a database these are ordinary 401s; without one LiteLLM's error path itself fails
-    /// and the generic 500 handler answers.
+    /// With a database these are ordinary 401s; without one 1.100.5's error path itself fails
+    /// and the generic 500 handler answers (1.109.1 and 1.110.2 answer the 401).
     private static func noKeyOrMalformed(
         _ reason: String, configuration: SimulatorConfiguration, param: PythonJSON
     ) -> ResponseError {
-        guard configuration.hasDatabase else {
+        guard configuration.hasDatabase || configuration.litellmVersion.reportsProvenance else {
             return ResponseError(.internalServerError)
         }
         return proxyError(401, "Authentication Error, " + reason, type: "auth_error", param: param)

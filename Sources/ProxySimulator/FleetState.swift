@@ -5,7 +5,7 @@ struct SharedState: Sendable {
     var clock: SimulatedClock
     var costMapRow: SimulatorState.CostMapReloadRow?
     var betaHeadersRow: SimulatorState.BetaHeadersReloadRow?
-    var remoteRelease = SeedRelease.v1_109_1
+    var remote: RemoteSource
 }
 
 /// Test controls of one pod: whether its process runs, and when its periodic check runs.

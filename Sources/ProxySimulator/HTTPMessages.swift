@@ -59,6 +59,10 @@ struct OutgoingResponse: Sendable {
     /// Fault modes: a chunked body that never ends, or no answer at all.
     var endless = false
     var hangs = false
+    /// Written this long after it was decided (a reload waiting out LiteLLM's retries).
+    var holdMicros: Int64 = 0
+    /// The connection is closed without an answer (`/_sim/remote/...` while "unreachable").
+    var refusesConnection = false
 
     static func json(_ status: Int, _ value: PythonJSON) -> OutgoingResponse {
         OutgoingResponse(status: status, body: ByteBuffer(bytes: PythonJSONWriter.encode(value)))

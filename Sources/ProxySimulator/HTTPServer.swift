@@ -28,6 +28,9 @@ final class SimulatorHTTPHandler: ChannelInboundHandler, RemovableChannelHandler
     private var body: [UInt8] = []
     /// LiteLLM parses request bodies (see `RequestBodyCheck`); beyond this much we stop keeping them.
     private static let bodyLimit = 1 << 20
+    /// `PUT /_sim/remote/<job>` carries a whole cost map (3.5 MB for 1.110.2's).
+    private static let remoteFileLimit = 32 << 20
+    private var limit = bodyLimit
 
     init(pick: @escaping @Sendable (_ isControl: Bool) -> SimulatorCore?, keepAliveTimeout: Duration) {
         self.pick = pick
@@ -41,8 +44,9 @@ final class SimulatorHTTPHandler: ChannelInboundHandler, RemovableChannelHandler
             idleClose = nil
             self.head = head
             body = []
+            limit = head.uri.hasPrefix("/_sim/remote/") ? Self.remoteFileLimit : Self.bodyLimit
         case .body(var chunk):
-            if body.count < Self.bodyLimit, let bytes = chunk.readBytes(length: min(chunk.readableBytes, Self.bodyLimit - body.count)) {
+            if body.count < limit, let bytes = chunk.readBytes(length: min(chunk.readableBytes, limit - body.count)) {
                 body += bytes
             }
         case .end:
@@ -85,7 +89,15 @@ final class SimulatorHTTPHandler: ChannelInboundHandler, RemovableChannelHandler
         // reload after the caller timed out, and that is what timeout tests need to see.
         let (response, dateMicros) = core.respond(to: request)
         guard context.channel.isActive, !response.hangs else { return }  // a hang: the client gives up
-        write(response, dateMicros: dateMicros, method: request.method, context: context, keepAlive: keepAlive)
+        if response.refusesConnection { return context.close(promise: nil) }
+        guard response.holdMicros > 0 else {
+            return write(response, dateMicros: dateMicros, method: request.method, context: context, keepAlive: keepAlive)
+        }
+        // LiteLLM waiting between fetch attempts: the answer leaves that much later.
+        context.eventLoop.assumeIsolated().scheduleTask(in: .microseconds(response.holdMicros)) {
+            guard context.channel.isActive else { return }
+            self.write(response, dateMicros: core.nowMicros(), method: request.method, context: context, keepAlive: keepAlive)
+        }
     }
 
     private func write(_ response: OutgoingResponse, dateMicros: Int64, method: String, context: ChannelHandlerContext, keepAlive: Bool) {

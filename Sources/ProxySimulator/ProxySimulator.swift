@@ -1,7 +1,8 @@
 import NIOCore
 
 /// An in-process stand-in for a LiteLLM proxy's admin API, on loopback, answering byte for
-/// byte as LiteLLM 1.100.5 or 1.109.1 does (bodies, key order, status codes, headers, quirks).
+/// byte as LiteLLM 1.100.5, 1.109.1 or 1.110.2 does (bodies, key order, status codes, headers,
+/// quirks).
 ///
 /// LiteLLM endpoints served: `POST /reload/model_cost_map`, `POST|DELETE
 /// /schedule/model_cost_map_reload`, `GET /schedule/model_cost_map_reload/status`,
@@ -9,8 +10,10 @@ import NIOCore
 /// `GET /public/litellm_model_cost_map`, `GET /health/liveliness` (and `/health/liveness`),
 /// `GET /health/readiness`, `GET /v1/models` (and `/models`); anything else is FastAPI's
 /// 404/405/307. Like the proxy it re-checks the schedules every 30 seconds (`checkInterval`) and fires due
-/// reloads. It starts on LiteLLM 1.100.5's bundled data; the "remote" source a reload fetches
-/// serves 1.109.1's, so a reload visibly changes models and beta-header columns.
+/// reloads. As 1.100.5 or 1.109.1 it starts on LiteLLM 1.100.5's bundled data and the "remote"
+/// source a reload fetches serves 1.109.1's, so a reload visibly changes models and beta-header
+/// columns; as 1.110.2 it starts as its captured proxy did, on its own files fetched from the
+/// remote, which serves them too.
 ///
 /// Simulator-only control endpoints (not LiteLLM's; no key needed; never delayed; not logged):
 /// - `GET /_sim/requests`: the request log as a JSON array of `SimulatedRequest`
@@ -28,15 +31,23 @@ import NIOCore
 ///   connection closed without an answer, as when a server closes an idle keep-alive
 ///   connection just as a request goes out.
 /// - `GET /_sim/connections`: `{"accepted": N}`, TCP connections accepted since start.
-/// - `POST /_sim/remote?release=1.100.5|1.109.1`: which release's files the remote source
-///   serves from now on (default 1.109.1).
+/// - `POST /_sim/remote?release=1.100.5|1.109.1|1.110.2&cost_map=MODE&beta_headers=MODE` (any
+///   of them): which release's files the remote source serves from now on (default 1.109.1;
+///   1.110.2 for a 1.110.2 simulator), and how each job's fetch fares (`RemoteMode`: ok,
+///   invalid-json, list, empty, small:N, http:CODE, unreachable). A failed cost-map fetch is a
+///   502 with LiteLLM's reason (after `RemoteFetch.retryWaitMicros` for retried errors, unless
+///   `remoteRetryDelays` is off); a failed beta-header fetch falls back to the bundled file.
+///   `GET /_sim/remote` answers the settings.
+/// - `PUT /_sim/remote/cost_map` or `PUT /_sim/remote/beta_headers` with a file as the body: the
+///   remote serves those bytes (mode ok); `DELETE` on the same path: the release's file again.
 /// - `GET /_sim/remote/anthropic_beta_headers_config.json` and
 ///   `GET /_sim/remote/model_prices_and_context_window.json`: that remote source itself, the
 ///   files byte for byte (what LiteLLM's GitHub URLs serve), so a client can read the same
-///   mapping the simulated proxy reloads from (`--beta-headers-url`).
-/// - `POST /_sim/reset`: back to the state at start: data, schedules, clock offset, injected
-///   failures, stalls and drops, request log (not the connection count), on every pod; a
-///   stopped pod stays stopped.
+///   mapping the simulated proxy reloads from (`--beta-headers-url`); in a failure mode, that
+///   failure (the broken bytes, the HTTP error, a closed connection).
+/// - `POST /_sim/reset`: back to the state at start: data, schedules, clock offset, the remote
+///   source's settings, injected failures, stalls and drops, request log (not the connection
+///   count), on every pod; a stopped pod stays stopped.
 ///
 /// Several pods (`SimulatorConfiguration.pods`, `synctop simulate --pods N`): N processes of
 /// one proxy, as "Several pods of one proxy" in `litellm/README.md` describes. They share the

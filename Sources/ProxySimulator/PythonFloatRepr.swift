@@ -56,4 +56,23 @@ enum PythonFloatRepr {
         while digits.last == "0" { digits.removeLast() }
         return (digits.isEmpty ? "0" : digits, decimalPoint)
     }
+
+    /// orjson's float text (3.x, as LiteLLM 1.110.2 bundles it): `repr`'s digits, but a
+    /// `e-05` number written out in decimal (`0.000015`) and exponents without a leading zero
+    /// (`3e-6`, not `3e-06`). Read off orjson for values from `5e-324` to `1e300`.
+    static func orjson(_ value: Double) -> String {
+        let text = repr(value)
+        guard let e = text.firstIndex(of: "e") else { return text }
+        let mantissa = text[..<e]
+        var exponentText = text[text.index(after: e)...]
+        let sign = exponentText.first == "-" ? "-" : "+"
+        if exponentText.first == "-" || exponentText.first == "+" { exponentText = exponentText.dropFirst() }
+        let exponent = Int(exponentText) ?? 0
+        if sign == "-" && exponent == 5 {
+            let negative = mantissa.hasPrefix("-")
+            let digits = mantissa.filter(\.isNumber)
+            return (negative ? "-" : "") + "0.0000" + digits
+        }
+        return String(mantissa) + "e" + sign + String(exponent)
+    }
 }

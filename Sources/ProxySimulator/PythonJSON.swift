@@ -81,25 +81,27 @@ struct PythonObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
 /// Serialises like Starlette's `JSONResponse.render`:
 /// `json.dumps(content, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":"))`.
 enum PythonJSONWriter {
-    static func encode(_ value: PythonJSON) -> [UInt8] {
+    /// `orjsonFloats`: floats as orjson writes them (LiteLLM 1.110.2's `/model/info`).
+    static func encode(_ value: PythonJSON, orjsonFloats: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256)
-        write(value, into: &out)
+        write(value, into: &out, orjsonFloats: orjsonFloats)
         return out
     }
 
-    static func write(_ value: PythonJSON, into out: inout [UInt8]) {
+    static func write(_ value: PythonJSON, into out: inout [UInt8], orjsonFloats: Bool = false) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .int(let digits): out.append(contentsOf: digits.utf8)
-        case .float(let number): out.append(contentsOf: PythonFloatRepr.repr(number).utf8)
+        case .float(let number):
+            out.append(contentsOf: (orjsonFloats ? PythonFloatRepr.orjson(number) : PythonFloatRepr.repr(number)).utf8)
         case .string(let text): writeString(text, into: &out)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                write(item, into: &out)
+                write(item, into: &out, orjsonFloats: orjsonFloats)
             }
             out.append(UInt8(ascii: "]"))
         case .object(let object):
@@ -108,7 +110,7 @@ enum PythonJSONWriter {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 writeString(entry.key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                write(entry.value, into: &out)
+                write(entry.value, into: &out, orjsonFloats: orjsonFloats)
             }
             out.append(UInt8(ascii: "}"))
         }

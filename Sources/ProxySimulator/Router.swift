@@ -5,9 +5,9 @@
 enum Endpoint: Sendable {
     case reloadCostMap, scheduleCostMap, cancelCostMap, costMapStatus, costMapSource
     case reloadBetaHeaders, scheduleBetaHeaders, cancelBetaHeaders, betaHeadersStatus
-    case publicCostMap, liveliness, readiness, models
+    case publicCostMap, liveliness, readiness, models, modelInfo
     case simRequests, simAdvance, simFailNextReload, simStall, simReset, simRemote, simDrop, simConnections, simFault, simClearFaults
-    case simRemoteBetaHeadersFile, simRemoteCostMapFile, simPod, simPods
+    case simRemoteBetaHeadersFile, simRemoteCostMapFile, simPod, simPods, simRemotePut
 }
 
 struct Route: Sendable {
@@ -50,6 +50,7 @@ enum Router {
         Route("GET", "/health/liveliness", .liveliness, auth: false),
         Route("GET", "/health/liveness", .liveliness, auth: false),
         Route("GET", "/health/readiness", .readiness, auth: false),
+        Route("GET", "/model/info", .modelInfo),
         Route("GET", "/v1/models", .models, llm: true),
         Route("GET", "/models", .models, llm: true),
         Route("GET", "/_sim/requests", .simRequests, auth: false),
@@ -62,6 +63,11 @@ enum Router {
         Route("POST", "/_sim/fault", .simFault, auth: false),
         Route("DELETE", "/_sim/fault", .simClearFaults, auth: false),
         Route("POST", "/_sim/remote", .simRemote, auth: false),
+        Route("GET", "/_sim/remote", .simRemote, auth: false),
+        Route("PUT", "/_sim/remote/cost_map", .simRemotePut, auth: false),
+        Route("DELETE", "/_sim/remote/cost_map", .simRemotePut, auth: false),
+        Route("PUT", "/_sim/remote/beta_headers", .simRemotePut, auth: false),
+        Route("DELETE", "/_sim/remote/beta_headers", .simRemotePut, auth: false),
         Route("GET", "/_sim/remote/anthropic_beta_headers_config.json", .simRemoteBetaHeadersFile, auth: false),
         Route("GET", "/_sim/remote/model_prices_and_context_window.json", .simRemoteCostMapFile, auth: false),
         Route("POST", "/_sim/pod", .simPod, auth: false),

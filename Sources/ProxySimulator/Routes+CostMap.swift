@@ -7,8 +7,10 @@ extension SimulatorCore {
         // Raised inside the try block but re-raised as is (`except HTTPException: raise`).
         guard configuration.hasDatabase else { throw ResponseError(.detail(500, "Database connection not available")) }
         switch state.fetchCostMap(seed: seed) {
-        case .unavailable(let reason):
-            throw ResponseError(.detail(502, "Failed to reload model cost map: \(reason). Current pricing data was kept."))
+        case .unavailable(let reason, let retried):
+            var response = OutgoingResponse.detail(502, "Failed to reload model cost map: \(reason). Current pricing data was kept.")
+            if retried && configuration.remoteRetryDelays { response.holdMicros = RemoteFetch.retryWaitMicros }
+            throw ResponseError(response)
         case .fetched(let snapshot):
             let now = state.now
             state.costMap = snapshot
@@ -25,7 +27,7 @@ extension SimulatorCore {
                 "models_count": .int(snapshot.fetchedCount),
                 "timestamp": awareTimestamp(now),
             ]
-            if version == .v1_109_1 {
+            if version.reportsProvenance {
                 body["source_revision"] = .string(snapshot.sourceRevision)
                 body["etag"] = .null
             }
@@ -69,8 +71,7 @@ extension SimulatorCore {
     func costMapStatus(role: Role, state: inout SimulatorState) throws(ResponseError) -> OutgoingResponse {
         try requireAdmin(role, viewerAllowed: true)
         var body: PythonObject = ["scheduled": .bool(false), "interval_hours": .null, "last_run": .null, "next_run": .null]
-        guard configuration.hasDatabase else { return .json(200, .object(body)) }
-        if let row = state.costMapRow {
+        if let row = state.costMapRow, configuration.hasDatabase {
             body["scheduled"] = .bool(row.intervalHours != nil)
             body["interval_hours"] = .optional(row.intervalHours)
             body["last_run"] = row.lastRunAt.map(awareTimestamp) ?? .null
@@ -82,7 +83,7 @@ extension SimulatorCore {
                 }
             }
         }
-        if version == .v1_109_1 {
+        if version.reportsProvenance {
             body["source_revision"] = .string(state.costMap.sourceRevision)
             body["etag"] = .null
         }
@@ -98,7 +99,7 @@ extension SimulatorCore {
             "is_env_forced": .bool(info.isEnvForced),
             "fallback_reason": .optional(info.fallbackReason),
         ]
-        if version == .v1_109_1 {
+        if version.reportsProvenance {
             body["loaded_at"] = awareTimestamp(state.costMapLoadedAt)
             body["source_revision"] = .string(state.costMap.sourceRevision)
             body["etag"] = .null

@@ -1,3 +1,5 @@
+import NIOCore
+
 /// Simulator-only control endpoints (documented on `ProxySimulator`). They need no key, are
 /// never delayed, and are not written to the request log, so they do not disturb what a test
 /// observes about the client under test.
@@ -74,13 +76,83 @@ extension SimulatorCore {
         return .json(200, clockBody(fleet.shared.clock))
     }
 
+    /// `GET /_sim/remote`: the remote source as it stands. `POST /_sim/remote?release=R&
+    /// cost_map=MODE&beta_headers=MODE` (any of the three): which release's files it serves,
+    /// and how each job's fetch fares (`RemoteMode`). Fleet-wide: every pod fetches from it.
     func simRemote(_ request: IncomingRequest, state: inout SimulatorState) throws(ResponseError) -> OutgoingResponse {
-        guard let raw = request.queryValue("release"), let release = SeedRelease(rawValue: raw) else {
-            let known = SeedRelease.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ResponseError(.detail(400, "release must be one of: \(known)"))
+        if request.method == "POST" {
+            var remote = state.remote
+            if let raw = request.queryValue("release") {
+                guard let release = SeedRelease(rawValue: raw) else {
+                    let known = SeedRelease.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw ResponseError(.detail(400, "release must be one of: \(known)"))
+                }
+                remote.release = release
+            }
+            for name in ["cost_map", "beta_headers"] {
+                guard let raw = request.queryValue(name) else { continue }
+                guard let mode = RemoteMode(flag: raw), name == "cost_map" || !isSmall(mode) else {
+                    throw ResponseError(.detail(400, "\(name) must be one of: \(RemoteMode.names)" + (name == "beta_headers" ? " (small:N only for cost_map)" : "")))
+                }
+                if name == "cost_map" { remote.costMapMode = mode } else { remote.betaHeadersMode = mode }
+            }
+            guard ["release", "cost_map", "beta_headers"].contains(where: { request.queryValue($0) != nil }) else {
+                throw ResponseError(.detail(400, "give release=, cost_map= or beta_headers="))
+            }
+            state.remote = remote
         }
-        state.remoteRelease = release
-        return .json(200, .object(["release": .string(release.rawValue)]))
+        return .json(200, remoteBody(state.remote))
+    }
+
+    /// `PUT /_sim/remote/cost_map` (or `beta_headers`) with a file as the body: the remote
+    /// serves exactly those bytes from now on (and the job's mode is ok again); `DELETE` goes
+    /// back to the release's file. The bytes are judged when a pod fetches them, as LiteLLM
+    /// would (invalid JSON, not an object, integrity), not here.
+    func simRemotePut(_ request: IncomingRequest, state: inout SimulatorState) throws(ResponseError) -> OutgoingResponse {
+        let costMap = request.path.hasSuffix("/cost_map")
+        let file: [UInt8]? = request.method == "PUT" ? request.body : nil
+        if costMap {
+            state.remote.costMapFile = file
+            state.remote.costMapMode = .ok
+        } else {
+            state.remote.betaHeadersFile = file
+            state.remote.betaHeadersMode = .ok
+        }
+        return .json(200, remoteBody(state.remote))
+    }
+
+    private func isSmall(_ mode: RemoteMode) -> Bool {
+        if case .small = mode { return true }
+        return false
+    }
+
+    private func remoteBody(_ remote: RemoteSource) -> PythonJSON {
+        func file(_ bytes: [UInt8]?) -> PythonJSON {
+            bytes.map { .string("put (\($0.count) bytes)") } ?? .string("release")
+        }
+        return .object([
+            "release": .string(remote.release.rawValue),
+            "cost_map": .string(remote.costMapMode.flag),
+            "beta_headers": .string(remote.betaHeadersMode.flag),
+            "cost_map_file": file(remote.costMapFile),
+            "beta_headers_file": file(remote.betaHeadersFile),
+        ])
+    }
+
+    /// `GET /_sim/remote/<file>`: what a pod's fetch gets, so a client reading the same URL
+    /// (synctop's previews, the mappings view) sees the same bytes, error or refusal.
+    func remoteFileResponse(_ answer: RemoteAnswer, request: IncomingRequest) -> OutgoingResponse {
+        switch answer {
+        case .seedFile(let release):
+            let file = request.path.hasSuffix(SeedData.costMapFileName) ? seed.costMap(release, version).file : seed[release].file
+            return .json(200, prebuilt: file)
+        case .body(let bytes): return .json(200, prebuilt: ByteBuffer(bytes: bytes))
+        case .status(let code): return .detail(code, "simulated remote error")
+        case .refused:
+            var response = OutgoingResponse.detail(502, "refused")
+            response.refusesConnection = true
+            return response
+        }
     }
 
     private func clockBody(_ clock: SimulatedClock) -> PythonJSON {

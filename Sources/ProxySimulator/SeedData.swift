@@ -8,13 +8,15 @@ import Musl
 import Darwin
 #endif
 
-/// The files a LiteLLM release bundles (`Seed/litellm-<version>/`), read at run time: the
-/// simulator starts on the 1.100.5 data, and its "remote source" serves the 1.109.1 data so a
-/// reload really changes prices, models and beta-header columns. SwiftPM resources/`Bundle`
-/// are avoided on purpose: they drag full Foundation (and ICU) into the binary.
+/// The files a LiteLLM release bundles (`Seed/litellm-<version>/`), read at run time. 1.100.5
+/// and 1.109.1 start on the 1.100.5 data, and their "remote source" serves the 1.109.1 data so a
+/// reload really changes prices, models and beta-header columns; 1.110.2 starts on, and fetches,
+/// its own (as its captures were taken). SwiftPM resources/`Bundle` are avoided on purpose:
+/// they drag full Foundation (and ICU) into the binary.
 enum SeedRelease: String, Sendable, CaseIterable {
     case v1_100_5 = "1.100.5"
     case v1_109_1 = "1.109.1"
+    case v1_110_2 = "1.110.2"
 
     var directoryName: String { "litellm-" + rawValue }
 }
@@ -34,6 +36,13 @@ struct CostMapSnapshot: Sendable {
     let catalogBody: ByteBuffer
     /// The file as published (what `GET /_sim/remote/<file>` serves).
     let file: ByteBuffer
+    /// `GET /v1/models` while this map is loaded.
+    let modelsBody: ByteBuffer
+    /// `GET /model/info` while this map is loaded.
+    let modelInfoBody: ByteBuffer
+    /// Entries of the file as the integrity check counts them (no `sample_spec`,
+    /// `fallback_generalizations`): for the bundled file, the baseline fetched files must reach.
+    let integrityCount: Int
 }
 
 struct BetaHeadersSnapshot: Sendable {
@@ -43,16 +52,76 @@ struct BetaHeadersSnapshot: Sendable {
     let file: ByteBuffer
 }
 
-struct ReleaseSeed: Sendable {
-    let costMap: CostMapSnapshot
-    let betaHeaders: BetaHeadersSnapshot
-}
-
 struct SeedData: Sendable {
     let directory: String
-    let releases: [SeedRelease: ReleaseSeed]
+    let betaHeaders: [SeedRelease: BetaHeadersSnapshot]
+    /// Cost maps are parsed on first use, per release and per LiteLLM version (each version
+    /// finalises and registers deployments its own way), and shared for the process's life.
+    private let costMaps: LockedValue<[String: CostMapSnapshot]>
 
-    subscript(release: SeedRelease) -> ReleaseSeed { releases[release]! }
+    /// The release's cost map as `version` loads it.
+    func costMap(_ release: SeedRelease, _ version: LiteLLMVersion) -> CostMapSnapshot {
+        // Held while parsing so simulators started together parse the file once, not each.
+        costMaps.withLock { cache in
+            let key = release.rawValue + "/" + Self.rulesKey(version)
+            if let made = cache[key] { return made }
+            let path = directory + "/" + release.directoryName + "/" + Self.costMapFileName
+            // Checked readable and parseable at `load()`; a file changed under a running
+            // simulator is not a case worth an error path.
+            let bytes = (try? Self.readFile(path)) ?? Array("{}".utf8)
+            var catalog = PythonObject()
+            if case .object(let parsed)? = try? PythonJSONParser.parse(bytes) { catalog = parsed }
+            let made = CostMapSnapshot.build(bytes: bytes, catalog: catalog, version: version)
+            cache[key] = made
+            return made
+        }
+    }
+
+    /// 1.100.5 and 1.109.1 load a file the same way (their `/v1/models` differ, and is made
+    /// per request), so they share snapshots.
+    static func rulesKey(_ version: LiteLLMVersion) -> String { version == .v1_110_2 ? version.rawValue : "legacy" }
+
+    /// A fetched file that is not a seed (`PUT /_sim/remote/cost_map`, `small:N`), built once
+    /// per content and version.
+    func costMap(bytes: [UInt8], catalog: PythonObject, version: LiteLLMVersion) -> CostMapSnapshot {
+        let key = "blob:" + Digests.gitBlobID(bytes) + "/" + Self.rulesKey(version)
+        return costMaps.withLock { cache in
+            if let made = cache[key] { return made }
+            let made = CostMapSnapshot.build(bytes: bytes, catalog: catalog, version: version)
+            // Files put at run time are few, but each holds its encodings: keep only the last few.
+            let blobs = cache.keys.filter { $0.hasPrefix("blob:") }
+            if blobs.count >= 4 { for old in blobs { cache[old] = nil } }
+            cache[key] = made
+            return made
+        }
+    }
+
+    /// The `small:N` remote file: N model entries, the deployments' models first (so the
+    /// proxy counts exactly one more entry per deployment, as in the captures), then the
+    /// release's entries in file order; no `sample_spec`, no `alias_of` rows.
+    func smallCostMap(_ count: Int, release: SeedRelease, version: LiteLLMVersion) -> [UInt8] {
+        let path = directory + "/" + release.directoryName + "/" + Self.costMapFileName
+        guard let bytes = try? Self.readFile(path), case .object(let catalog)? = try? PythonJSONParser.parse(bytes) else {
+            return Array("{}".utf8)
+        }
+        var small = PythonObject()
+        var taken = Set<String>()
+        let first = SimulatedDeployment.all(for: version).map(\.catalogKey)
+        let entries = catalog.entries.filter { entry in
+            if CostMapRules.reservedKeys.contains(entry.key) { return false }
+            if case .object(let object) = entry.value, object["alias_of"] != nil { return false }
+            return true
+        }
+        for key in first where small.count < count {
+            if let entry = entries.first(where: { $0.key == key }) { small.appendUnchecked(key, entry.value); taken.insert(key) }
+        }
+        for entry in entries where small.count < count && !taken.contains(entry.key) {
+            small.appendUnchecked(entry.key, entry.value)
+        }
+        return PythonJSONWriter.encode(.object(small))
+    }
+
+    subscript(release: SeedRelease) -> BetaHeadersSnapshot { betaHeaders[release]! }
 
     /// `#filePath` here, not in a default argument, which would expand at the call site.
     static let thisSourceFile = #filePath
@@ -60,24 +129,22 @@ struct SeedData: Sendable {
     static let costMapFileName = "model_prices_and_context_window.json"
     static let betaHeadersFileName = "anthropic_beta_headers_config.json"
 
-    /// Seed parsing takes a noticeable moment (two cost maps, ~5 MB of JSON), and tests start
-    /// many simulators, so the result is shared per directory for the life of the process.
     private static let cache = LockedValue<[String: SeedData]>([:])
 
     static func load() throws -> SeedData {
         let directory = try locateDirectory()
-        // Held while parsing so simulators started together parse the files once, not each.
         return try cache.withLock { cache in
             if let cached = cache[directory] { return cached }
-            var releases: [SeedRelease: ReleaseSeed] = [:]
+            var betaHeaders: [SeedRelease: BetaHeadersSnapshot] = [:]
             for release in SeedRelease.allCases {
                 let folder = directory + "/" + release.directoryName + "/"
-                releases[release] = ReleaseSeed(
-                    costMap: try loadCostMap(path: folder + costMapFileName),
-                    betaHeaders: try loadBetaHeaders(path: folder + betaHeadersFileName)
-                )
+                betaHeaders[release] = try loadBetaHeaders(path: folder + betaHeadersFileName)
+                let costMap = folder + costMapFileName
+                guard access(costMap, R_OK) == 0 else {
+                    throw SimulatorError.invalidSeedData(path: costMap, reason: "cannot open (errno \(errno))")
+                }
             }
-            let data = SeedData(directory: directory, releases: releases)
+            let data = SeedData(directory: directory, betaHeaders: betaHeaders, costMaps: LockedValue([:]))
             cache[directory] = data
             return data
         }
@@ -102,30 +169,18 @@ struct SeedData: Sendable {
         throw SimulatorError.seedDataNotFound(searched: candidates)
     }
 
-    static func loadCostMap(path: String) throws -> CostMapSnapshot {
-        let bytes = try readFile(path)
-        guard case .object(var catalog) = try parse(bytes, path: path) else {
-            throw SimulatorError.invalidSeedData(path: path, reason: "not a JSON object")
-        }
-        catalog = finalize(catalog)
-        let model = SimulatedDeployment.applyRuntimeRegistrations(to: catalog)
-        return CostMapSnapshot(
-            sourceRevision: Digests.gitBlobID(bytes),
-            fetchedCount: catalog.count,
-            modelCount: model.count,
-            publicBody: ByteBuffer(bytes: PythonJSONWriter.encode(.object(model))),
-            catalogBody: ByteBuffer(bytes: PythonJSONWriter.encode(.object(catalog))),
-            file: ByteBuffer(bytes: bytes)
-        )
-    }
-
     static func loadBetaHeaders(path: String) throws -> BetaHeadersSnapshot {
         let bytes = try readFile(path)
         guard case .object(let config) = try parse(bytes, path: path) else {
             throw SimulatorError.invalidSeedData(path: path, reason: "not a JSON object")
         }
-        let providers = config.keys.filter { $0 != "provider_aliases" && $0 != "description" }
-        return BetaHeadersSnapshot(providerCount: providers.count, file: ByteBuffer(bytes: bytes))
+        return BetaHeadersSnapshot(providerCount: providerCount(config), file: ByteBuffer(bytes: bytes))
+    }
+
+    /// The reload's `providers_count`: every top-level key but `description` and
+    /// `provider_aliases`, so `<provider>_header_only` columns count too.
+    static func providerCount(_ config: PythonObject) -> Int {
+        config.keys.filter { $0 != "provider_aliases" && $0 != "description" }.count
     }
 
     /// LiteLLM's `_finalize_model_cost_map`: drop the `fallback_generalizations` block, then

@@ -111,7 +111,11 @@ final class SimulatorCore: Sendable {
             return .json(200, .object([
                 "status": .string("healthy"), "db": .string(configuration.hasDatabase ? "connected" : "Not connected"),
             ]))
-        case .models: return .json(200, SimulatedDeployment.modelList(version: version))
+        case .models:
+            // 1.110.2 lists limits from the loaded entries; the older ones a fixed list.
+            if version == .v1_110_2 { return .json(200, prebuilt: state.costMap.modelsBody) }
+            return .json(200, SimulatedDeployment.modelList(version: version))
+        case .modelInfo: return try modelInfo(role: role, state: &state)
         default: return .internalServerError  // `/_sim/` routes go through `controlDispatch`
         }
     }
@@ -153,8 +157,9 @@ final class SimulatorCore: Sendable {
             return .json(200, .object(["faults": .int(0)]))
         case .simConnections: return .json(200, .object(["accepted": .int(connectionsAccepted.withLock { $0 })]))
         case .simRemote: return try simRemote(request, state: &state)
-        case .simRemoteBetaHeadersFile: return .json(200, prebuilt: seed[state.remoteRelease].betaHeaders.file)
-        case .simRemoteCostMapFile: return .json(200, prebuilt: seed[state.remoteRelease].costMap.file)
+        case .simRemoteBetaHeadersFile: return remoteFileResponse(RemoteFetch.betaHeadersAnswer(state.remote, seed: seed), request: request)
+        case .simRemoteCostMapFile: return remoteFileResponse(RemoteFetch.costMapAnswer(state.remote, seed: seed, version: version), request: request)
+        case .simRemotePut: return try simRemotePut(request, state: &state)
         default: return .internalServerError
         }
     }
@@ -171,6 +176,8 @@ final class SimulatorCore: Sendable {
     /// `datetime + timedelta(hours=N)` with Python's overflow errors.
     static func adding(hours: Int, to micros: Int64) -> Result<Int64, PythonOverflow> {
         let days = hours >= 0 ? hours / 24 : -((-hours + 23) / 24)
+        // CPython's timedelta converts the day count to a C int before checking its range.
+        if days > Int(Int32.max) || days < Int(Int32.min) { return .failure(PythonOverflow(message: "Python int too large to convert to C int")) }
         if abs(days) > 999_999_999 { return .failure(PythonOverflow(message: "days=\(days); must have magnitude <= 999999999")) }
         let (delta, overflow) = Int64(hours).multipliedReportingOverflow(by: 3_600_000_000)
         let (sum, overflow2) = micros.addingReportingOverflow(delta)

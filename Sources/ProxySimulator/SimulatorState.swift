@@ -59,11 +59,18 @@ struct SimulatorState: Sendable {
         set { shared.betaHeadersRow = newValue }
     }
 
-    /// Which seed release the "remote" URLs serve (one remote for the whole fleet).
-    var remoteRelease: SeedRelease {
-        get { shared.remoteRelease }
-        set { shared.remoteRelease = newValue }
+    /// The remote source (one for the whole fleet): which seed release it serves, and how
+    /// each job's fetch fares.
+    var remote: RemoteSource {
+        get { shared.remote }
+        set { shared.remote = newValue }
     }
+    var remoteRelease: SeedRelease {
+        get { shared.remote.release }
+        set { shared.remote.release = newValue }
+    }
+    /// The release this pod answers as: it decides how a fetched map is finalised and counted.
+    let version: LiteLLMVersion
     /// Failure injection: how many upcoming source fetches fail, per job.
     var failingCostMapFetches = 0
     var failingBetaHeadersFetches = 0
@@ -80,17 +87,23 @@ struct SimulatorState: Sendable {
     var nextSequence = 1
     static let requestLogLimit = 10_000
 
-    /// The state at the simulator's start: every pod on LiteLLM 1.100.5's data (what the
-    /// remote served when the fleet started), demo schedules if asked for. `now` lets the pods
-    /// of one fleet start at the same instant.
+    /// The state at the simulator's start: 1.100.5 and 1.109.1 pods on LiteLLM 1.100.5's data
+    /// (what the remote served when the fleet started); 1.110.2 pods as its captured proxy
+    /// started, with the map fetched from the remote at import (its bundled copy and a
+    /// `fallback_reason` if that fails). Demo schedules if asked for. `now` lets the pods of
+    /// one fleet start at the same instant.
     init(seed: SeedData, configuration: SimulatorConfiguration, clock: SimulatedClock = SimulatedClock(), now: Int64? = nil) {
-        shared = SharedState(clock: clock)
+        shared = SharedState(clock: clock, remote: RemoteSource(configuration: configuration))
+        version = configuration.litellmVersion
         faults = configuration.faults
         let now = now ?? clock.nowMicros()
-        let bundled = seed[.v1_100_5]
-        costMap = bundled.costMap
+        costMap = seed.costMap(version.bundledRelease, version)
         costMapLoadedAt = now
-        betaHeaders = bundled.betaHeaders
+        betaHeaders = seed[version.bundledRelease]
+        if version == .v1_110_2 {
+            loadAtImport(seed: seed)
+            betaHeaders = fetchBetaHeaders(seed: seed)
+        }
         if configuration.demoSchedules && configuration.hasDatabase {
             let hour: Int64 = 3_600_000_000
             let costMapLastRun = now - 6 * hour + 2 * 60_000_000
@@ -112,13 +125,17 @@ struct SimulatorState: Sendable {
     /// bookkeeping (request log, injected failures, faults) is kept.
     mutating func freshStart(seed: SeedData) {
         let current = now
-        switch fetchCostMap(seed: seed) {
-        case .fetched(let snapshot):
-            costMap = snapshot
-        case .unavailable(let reason):
-            costMap = seed[.v1_100_5].costMap
-            costMapSource.source = "local"
-            costMapSource.fallbackReason = reason
+        if version == .v1_110_2 {
+            loadAtImport(seed: seed)
+        } else {
+            switch fetchCostMap(seed: seed) {
+            case .fetched(let snapshot):
+                costMap = snapshot
+            case .unavailable(let reason, _):
+                costMap = seed.costMap(version.bundledRelease, version)
+                costMapSource.source = "local"
+                costMapSource.fallbackReason = reason
+            }
         }
         costMapLoadedAt = current
         costMapAppliedRevision = 0
@@ -164,31 +181,62 @@ struct SimulatorState: Sendable {
 
     enum CostMapFetch {
         case fetched(CostMapSnapshot)
-        case unavailable(reason: String)
+        /// `retried`: LiteLLM tried three times, waiting between attempts.
+        case unavailable(reason: String, retried: Bool)
     }
 
     /// `refetch_model_cost_map`: never falls back to the bundled copy; a failure keeps the
-    /// current data. The reason mirrors a transport error after LiteLLM's three attempts.
+    /// current data (source info included). `fail_next_reload` mirrors a 503 after LiteLLM's
+    /// three attempts, without the waits.
     mutating func fetchCostMap(seed: SeedData) -> CostMapFetch {
+        let url = costMapSource.url ?? CostMapSourceInfo.defaultURL
         if failingCostMapFetches > 0 {
             failingCostMapFetches -= 1
-            let url = costMapSource.url ?? CostMapSourceInfo.defaultURL
-            return .unavailable(reason: "HTTP 503 from \(url) (after 3 attempts)")
+            return .unavailable(reason: "HTTP 503 from \(url) (after 3 attempts)", retried: false)
         }
-        costMapSource.source = "remote"
-        costMapSource.url = CostMapSourceInfo.defaultURL
-        costMapSource.isEnvForced = false
-        costMapSource.fallbackReason = nil
-        return .fetched(seed[remoteRelease].costMap)
+        let answer = RemoteFetch.costMapAnswer(remote, seed: seed, version: version)
+        switch RemoteFetch.judgeCostMap(answer, url: url, attempts: 3, seed: seed, version: version) {
+        case .failed(let reason, let retried, _):
+            return .unavailable(reason: reason, retried: retried)
+        case .loaded(let snapshot):
+            costMapSource.source = "remote"
+            costMapSource.url = CostMapSourceInfo.defaultURL
+            costMapSource.isEnvForced = false
+            costMapSource.fallbackReason = nil
+            return .fetched(snapshot)
+        }
+    }
+
+    /// 1.110.2's `get_model_cost_map` at import: one attempt (retries go on in a background
+    /// thread the simulator does not model); on failure the bundled copy, `source` "local" and
+    /// a `fallback_reason` in LiteLLM's words.
+    mutating func loadAtImport(seed: SeedData) {
+        let url = CostMapSourceInfo.defaultURL
+        costMapSource = CostMapSourceInfo()
+        var verdict: CostMapFetchVerdict
+        if failingCostMapFetches > 0 {
+            failingCostMapFetches -= 1
+            verdict = .failed(reason: "HTTP 503 from \(url)", retried: true, integrity: false)
+        } else {
+            verdict = RemoteFetch.judgeCostMap(RemoteFetch.costMapAnswer(remote, seed: seed, version: version), url: url, attempts: 1, seed: seed, version: version)
+        }
+        switch verdict {
+        case .loaded(let snapshot):
+            costMap = snapshot
+        case .failed(let reason, _, let integrity):
+            costMap = seed.costMap(version.bundledRelease, version)
+            costMapSource.source = "local"
+            costMapSource.fallbackReason = integrity ? "Remote data failed integrity validation" : "Remote fetch failed: \(reason)"
+        }
     }
 
     /// `reload_beta_headers_config`: a failed fetch silently falls back to the bundled file.
     mutating func fetchBetaHeaders(seed: SeedData) -> BetaHeadersSnapshot {
         if failingBetaHeadersFetches > 0 {
             failingBetaHeadersFetches -= 1
-            return seed[.v1_100_5].betaHeaders
+            return seed[version.bundledRelease]
         }
-        return seed[remoteRelease].betaHeaders
+        return RemoteFetch.judgeBetaHeaders(RemoteFetch.betaHeadersAnswer(remote, seed: seed), seed: seed, version: version)
     }
 
     // MARK: Background check (`proxy_config_reload_interval_seconds`, 30 s by default)

@@ -25,6 +25,8 @@ enum Entry {
         do {
             command = try Synctop.parseAsRoot(arguments)
         } catch {
+            RootHelp.printIfRequested(by: error)
+            CheckExit.unknownIfCheck(arguments, error)
             Synctop.exit(withError: error)
         }
         if var blocking = command as? MainThreadCommand {
@@ -36,6 +38,9 @@ enum Entry {
             do {
                 if var async = parsed as? AsyncParsableCommand { try await async.run() } else { try parsed.run() }
             } catch {
+                // `--help` parses to swift-argument-parser's help command, whose run throws.
+                RootHelp.printIfRequested(by: error)
+                if parsed is CheckCommand { CheckExit.unknownIfCheck(arguments, error) }
                 Synctop.exit(withError: error)
             }
         }
@@ -57,10 +62,53 @@ protocol MainThreadCommand: ParsableCommand {
     mutating func runOnMainThread() throws
 }
 
+/// `synctop --help` (and `-h`, `help`): the root's help, then the dashboard's options —
+/// `synctop` alone runs the dashboard, so its options are the root's too, and
+/// swift-argument-parser lists a default subcommand's options only under its own help.
+enum RootHelp {
+    /// Whether parsing stopped to show the root command's help (not a subcommand's, not
+    /// `--version`).
+    static func isRequested(by error: any Error) -> Bool {
+        guard Synctop.exitCode(for: error) == .success else { return false }
+        // The same text, but for the ends (the error's message is trimmed).
+        return Synctop.fullMessage(for: error).trimmingCharacters(in: " \n") == Synctop.helpMessage().trimmingCharacters(in: " \n")
+    }
+
+    /// Prints the root help with the dashboard's options and exits 0, when that is what
+    /// `error` asks for; else returns.
+    static func printIfRequested(by error: any Error) {
+        guard isRequested(by: error) else { return }
+        printOut(text(), terminator: "")
+        Synctop.exit()
+    }
+
+    static func text() -> String {
+        var out = Synctop.helpMessage()
+        while out.hasSuffix("\n") { out.removeLast() }
+        out += "\n\n" + dashboardOptions()
+        return out
+    }
+
+    /// The OPTIONS section of `synctop help dashboard`, titled for the root.
+    static func dashboardOptions() -> String {
+        let dashboard = Synctop.helpMessage(for: DashboardCommand.self)
+        var lines = dashboard.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix("OPTIONS:") }) else { return "" }
+        // --version and --help are the root's own, listed above.
+        lines = lines[(start + 1)...].filter { !$0.hasPrefix("  --version ") && !$0.hasPrefix("  -h, --help ") }
+        while lines.last?.trimmingCharacters(in: " ").isEmpty == true { lines.removeLast() }
+        return (["DASHBOARD OPTIONS (synctop with no command, or synctop dashboard):"] + lines).joined(separator: "\n") + "\n"
+    }
+}
+
 struct Synctop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synctop",
         abstract: "A terminal console for a LiteLLM proxy's two sync jobs: the model cost map and the Anthropic beta-header mapping.",
+        usage: """
+        synctop [<dashboard options>]
+        synctop <subcommand> [<options>]
+        """,
         discussion: """
         The proxy URL comes from --url, else LITELLM_PROXY_URL, else base_url in ~/.litellm/config.json, \
         else http://localhost:4000. The key comes from --key-file, else LITELLM_PROXY_API_KEY, else \
@@ -78,10 +126,12 @@ struct Synctop: AsyncParsableCommand {
           1   declined at a confirmation prompt (nothing sent)
           128+N  the dashboard was ended by signal N
         """,
+        version: SynctopVersion.current,
         subcommands: [DashboardCommand.self, StatusCommand.self, ReloadCommand.self, ScheduleCommand.self, CancelCommand.self,
                       HistoryCommand.self, MappingsCommand.self, CheckHeadersCommand.self, InfoCommand.self,
-                      ModelsCommand.self, PriceCommand.self, CostMapDiffCommand.self,
-                      ContextsCommand.self, DemoCommand.self, SimulateCommand.self],
+                      ModelsCommand.self, PriceCommand.self, CostMapDiffCommand.self, PreviewCommand.self,
+                      ContextsCommand.self, CheckCommand.self, MetricsCommand.self, ServeMetricsCommand.self, DemoCommand.self, SimulateCommand.self],
         defaultSubcommand: DashboardCommand.self
     )
 }
+

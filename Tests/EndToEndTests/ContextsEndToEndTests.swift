@@ -116,4 +116,79 @@ struct ContextsEndToEndTests {
         let costAll = try Harness.run(Harness.binary, ["reload", "cost-map", "--all-pods", "--yes", "--context", "prod", "--config", path], env: env)
         #expect(costAll.status == 64 && costAll.err.contains("stored in the shared database"))
     }
+
+    /// Three pods sharing one database (`simulate --pods 3`): pod 2 never runs its check
+    /// (lagging), pod 1 is down. A cost-map reload on pod 0 reaches the shared row; status
+    /// --pods says which pod has not applied it and which did not answer, exits 69; the
+    /// Pods view says the same in words.
+    @Test func sharedDatabaseOneLaggingOneDown() throws {
+        let fleet = try SimulatorFleetProcess(pods: 3, args: ["--port", "0", "--check-interval", "1"])
+        defer { fleet.stop() }
+        let pods = fleet.podURLs
+        try #require(pods.count == 3, "\(fleet.printed)")
+        let control = "\(pods[0])/_sim/pod"
+        _ = try Harness.curl(["-s", "-X", "POST", "\(control)?action=lag&seconds=off&pod=2"])
+        _ = try Harness.curl(["-s", "-X", "POST", "\(control)?action=stop&pod=1"])
+        let reload = try Harness.run(Harness.binary, ["reload", "cost-map", "--yes", "--url", pods[0]], env: ["LITELLM_PROXY_API_KEY": SimulatorFleetProcess.masterKey])
+        #expect(reload.status == 0, "\(reload.out)\(reload.err)")
+        let path = try config("""
+        [contexts.prod]
+        url = "\(pods[0])"
+        key_env = "PROD_KEY"
+        pods = ["\(pods[0])", "\(pods[1])", "\(pods[2])"]
+        """)
+        let env = ["PROD_KEY": SimulatorFleetProcess.masterKey, "XDG_STATE_HOME": Harness.scratch("shared-db-state")]
+        let status = try Harness.run(Harness.binary, ["status", "--pods", "--json", "--timeout", "2", "--context", "prod", "--config", path], env: env)
+        #expect(status.status == 69, "one pod did not answer: \(status.err)")
+        let doc = try #require(try json(status.out) as? [String: Any])
+        let rows = try #require(doc["pods"] as? [[String: Any]])
+        #expect((rows[1]["error"] as? String)?.contains("connection refused") == true, "\(rows[1])")
+        let disagreements = try #require(doc["disagreements"] as? [[String: Any]])
+        let behind = disagreements.first { ($0["message"] as? String)?.contains("has not applied") == true }
+        #expect((behind?["message"] as? String)?.hasPrefix(PodLabel.short(pods[2])) == true, "\(disagreements)")
+
+        let tmux = try TmuxSession(command: "\(Harness.binary) --config \(path) --context prod --interval 2 --timeout 2", width: 130, height: 30, env: env)
+        defer { tmux.kill() }
+        tmux.send("5")
+        let screen = tmux.waitFor("has not applied", timeout: 15)
+        #expect(screen.found && screen.screen.contains("down"), "\(screen.screen)")
+        // Pod 2 catches up once its check runs again, and the line goes.
+        _ = try Harness.curl(["-s", "-X", "POST", "\(control)?action=lag&seconds=0&pod=2"])
+        let caught = Harness.eventually(timeout: 20) { !tmux.capture().contains("has not applied") }
+        #expect(caught, "\(tmux.capture())")
+        tmux.send("q")
+        #expect(tmux.waitFor("EXITED 0").found)
+    }
+
+    /// A pod whose health answers while its status reads hang is not "up" and does not
+    /// "agree": the Pods view says "part" and which reads failed; `status --pods` too.
+    @Test func aPodHangingOnItsStatusReadsDoesNotAgree() throws {
+        let fleet = try SimulatorFleetProcess(pods: 3, args: ["--port", "0"])
+        defer { fleet.stop() }
+        let pods = fleet.podURLs
+        try #require(pods.count == 3, "\(fleet.printed)")
+        _ = try Harness.curl(["-s", "-X", "POST", "\(pods[2])/_sim/fault?mode=hang&path=/schedule"])
+        let path = try config("""
+        [contexts.prod]
+        url = "\(pods[0])"
+        key_env = "PROD_KEY"
+        pods = ["\(pods[0])", "\(pods[1])", "\(pods[2])"]
+        """)
+        let env = ["PROD_KEY": SimulatorFleetProcess.masterKey, "XDG_STATE_HOME": Harness.scratch("hanging-status-state")]
+        let status = try Harness.run(Harness.binary, ["status", "--pods", "--timeout", "2", "--context", "prod", "--config", path], env: env)
+        #expect(!status.out.contains("all 3 pods agree"), "\(status.out)")
+        #expect(status.out.contains("the 2 of 3 pods that answered every read agree"), "\(status.out)")
+
+        let tmux = try TmuxSession(command: "\(Harness.binary) --config \(path) --context prod --interval 2 --timeout 2", width: 130, height: 30, env: env)
+        defer { tmux.kill() }
+        tmux.send("5")
+        let screen = tmux.waitFor("answers only part", timeout: 15)
+        #expect(screen.found, "\(screen.screen)")
+        #expect(screen.screen.contains("cost-map status — no answer within 2 s"), "\(screen.screen)")
+        #expect(screen.screen.contains(" part "), "\(screen.screen)")
+        #expect(!screen.screen.contains("all 3 pods agree"), "\(screen.screen)")
+        #expect(screen.screen.contains("the 2 pods that answered every read agree"), "\(screen.screen)")
+        tmux.send("q")
+        #expect(tmux.waitFor("EXITED 0").found)
+    }
 }

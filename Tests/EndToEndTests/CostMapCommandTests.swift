@@ -61,7 +61,8 @@ struct CostMapCommandTests {
         #expect(rows.count == expected.count)
         #expect(rows.count > 100, "the seed has hundreds of Claude models")
         #expect(j["count"] as? Int == rows.count)
-        #expect(j["total"] as? Int == served.map.count - (served.map["sample_spec"] == nil ? 0 : 1))
+        // LiteLLM's count of the served map (len(model_cost)): every key, sample_spec too.
+        #expect(j["total"] as? Int == served.map.count && served.map["sample_spec"] != nil)
         #expect(rows.allSatisfy { matches($0["model"] as? String ?? "", $0["provider"]) })
         #expect(Set(rows.compactMap { $0["model"] as? String }) == Set(expected.keys))
         // What was fetched is kept byte for byte, for a later `diff --since-last`.
@@ -163,18 +164,18 @@ struct CostMapCommandTests {
         let text = try Self.synctop(["diff", Self.old, Self.new], cache: cache)
         #expect(text.status == 0)
         let lines = text.out.split(separator: "\n")
-        #expect(lines.first == "+1517 new, −375 removed, 762 re-priced, 1852 other changes (3410 → 4552 models)")
+        #expect(lines.first == "+1,517 new, −375 removed, 762 re-priced, 1,852 other changes (3,410 → 4,552 models)")
         #expect(lines.count { $0.hasPrefix("+ ") } == 1517)
         #expect(lines.count { $0.hasPrefix("− ") } == 375)
         #expect(lines.count { $0.hasPrefix("~ ") } == 2614)
-        #expect(lines.contains("  input_cost_per_token: 1.3e-06 → 2e-07 (−84.6%)"))
+        #expect(lines.contains("  input_cost_per_token: 1.3e-06 → 2e-07 ($1.3 → $0.2 per 1M) (−84.6%)"))
 
         let sim = try SimulatorProcess()
         defer { sim.stop() }
         let remote = "\(sim.baseURL)/_sim/remote/model_prices_and_context_window.json"
         let same = try Self.synctop(["diff", remote, Self.new, "--json"], cache: cache)
         #expect(same.status == 0, "\(same.err)")
-        #expect(try Self.json(same.out)["summary"] as? String == "no change (4552 models)", "a URL reads the same file")
+        #expect(try Self.json(same.out)["summary"] as? String == "no change (4,552 models)", "a URL reads the same file")
     }
 
     @Test func diffExitCodesForBadInputs() throws {
@@ -221,7 +222,7 @@ struct CostMapCommandTests {
         let before = try Self.publicMap(sim)
         let first = try sinceLast()
         #expect(first["baseline_saved"] as? Bool == true)
-        #expect(first["models"] as? Int == before.map.count - 1, "every entry but sample_spec")
+        #expect(first["models"] as? Int == before.map.count, "LiteLLM's count, len(model_cost): sample_spec too")
         let path = try #require((first["snapshot"] as? [String: Any])?["path"] as? String)
         #expect(path.hasPrefix(cache + "/synctop/cost-maps/"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before.data)

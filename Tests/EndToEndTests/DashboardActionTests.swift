@@ -66,11 +66,12 @@ struct DashboardActionTests {
         let tmux = try TmuxSession(command: "\(Harness.binary) --url \(sim.baseURL) --interval 3", env: Self.key)
         defer { tmux.kill() }
         #expect(tmux.waitFor("polled").found)
+        // Issue 20: known up front from its health: the header says so, r asks nothing.
+        #expect(tmux.waitFor("WRITES OFF: no database").found, "\(tmux.capture())")
         tmux.send("r")
-        #expect(tmux.waitFor("now?").found)
-        tmux.send("y")
         let s = tmux.waitFor("this proxy has no database")
         #expect(s.found, "\(s.screen)")
+        #expect(!s.screen.contains("now?"), "no confirmation for what will be refused")
     }
 
     @Test func slowProxyShowsTheActionInProgress() throws {
@@ -79,9 +80,11 @@ struct DashboardActionTests {
         let tmux = try TmuxSession(command: "\(Harness.binary) --url \(sim.baseURL) --interval 30 --timeout 10", env: Self.key)
         defer { tmux.kill() }
         #expect(tmux.waitFor("polled").found)
-        _ = try Harness.curl(["-X", "POST", "\(sim.baseURL)/_sim/stall?seconds=4&count=1"])
         tmux.send("r")
         #expect(tmux.waitFor("now?").found)
+        // The preview's reads first (its source is out of reach here), then the slow write.
+        #expect(tmux.waitFor("no preview:", timeout: 15).found)
+        _ = try Harness.curl(["-X", "POST", "\(sim.baseURL)/_sim/stall?seconds=4&count=1"])
         tmux.send("y")
         let busy = tmux.waitFor("reloading…")
         #expect(busy.found, "\(busy.screen)")

@@ -55,6 +55,61 @@ struct FleetDashboardEndToEndTests {
     }
 }
 
+extension FleetDashboardEndToEndTests {
+    /// A round-robin balancer in front of three pods, no pods configured: a beta-header
+    /// reload on one pod makes the answers alternate, and the dashboard says once that
+    /// several processes answer instead of logging a run (or a "moved back") per flip.
+    @Test func behindABalancerWithoutPodsTheFlappingIsSaidOnce() throws {
+        let fleet = try SimulatorFleetProcess(pods: 3, args: ["--port", "0", "--balancer-port", "0", "--check-interval", "2"])
+        defer { fleet.stop() }
+        let balancer = try #require(fleet.balancerURL, "\(fleet.printed)")
+        // Only pod 0 ever loads the new mapping: the others' checks never run.
+        for pod in [1, 2] {
+            _ = try Harness.curl(["-s", "-X", "POST", "\(fleet.podURLs[0])/_sim/pod?action=lag&seconds=off&pod=\(pod)"])
+        }
+        let tmux = try TmuxSession(command: "\(Harness.binary) --url \(balancer) --interval 2", width: 130, height: 34,
+                                   env: ["XDG_STATE_HOME": Harness.scratch("balancer-state"), "LITELLM_PROXY_API_KEY": SimulatorFleetProcess.masterKey])
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("polled").found)
+        // A schedule (shared) shows each pod's own last_run; only pod 0 runs its check.
+        let schedule = try Harness.curl(["-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "POST", "-H", "Authorization: Bearer \(SimulatorFleetProcess.masterKey)",
+                                         "\(balancer)/schedule/anthropic_beta_headers_reload?hours=24"])
+        #expect(schedule.out == "200")
+        let said = tmux.waitFor("several proxy processes", timeout: 30)
+        #expect(said.found, "\(said.screen)")
+        Thread.sleep(forTimeInterval: 8)  // four more polls through the balancer
+        let screen = tmux.capture()
+        #expect(screen.components(separatedBy: "several proxy processes").count - 1 == 1, "said once: \(screen)")
+        #expect(!screen.contains("moved back"), "\(screen)")
+        #expect(screen.components(separatedBy: "Anthropic beta headers: reloaded by another client").count - 1 <= 1,
+                "at most the first change, before the evidence: \(screen)")
+        tmux.send("q")
+        #expect(tmux.waitFor("EXITED 0").found)
+    }
+
+    /// `demo --fleet`: prod (three pods behind a balancer) opens on its Pods view; the
+    /// Contexts view lists staging, and Enter switches to it.
+    @Test func demoFleetShowsPodsAndContexts() throws {
+        let tmux = try TmuxSession(command: "\(Harness.binary) demo --fleet --interval 2", width: 130, height: 34,
+                                   env: ["XDG_STATE_HOME": Harness.scratch("demo-fleet-state")])
+        defer { tmux.kill() }
+        let pods = tmux.waitFor("all 3 pods agree", timeout: 15)
+        #expect(pods.found && pods.screen.contains("Pods of prod (3)") && pods.screen.contains(" prod "), "\(pods.screen)")
+        tmux.send("1")
+        let events = tmux.waitFor("3 pods answer behind this URL")
+        #expect(events.found && !events.screen.contains("several proxy processes"), "\(events.screen)")
+        tmux.send("0")
+        let contexts = tmux.waitFor("staging")
+        #expect(contexts.found && contexts.screen.contains("* prod") && contexts.screen.contains("3 agree"), "\(contexts.screen)")
+        tmux.send("j")
+        tmux.send("Enter")
+        let switched = tmux.waitFor(" staging │", timeout: 10)
+        #expect(switched.found, "\(switched.screen)")
+        tmux.send("q")
+        #expect(tmux.waitFor("EXITED 0").found)
+    }
+}
+
 enum PodLabel {
     static func short(_ url: String) -> String { String(url.dropFirst("http://".count)) }
 }

@@ -8,6 +8,13 @@ struct HTTPSEndToEndTests {
     static let key = ["LITELLM_PROXY_API_KEY": SimulatorProcess.masterKey]
     static var caFile: String { Harness.loopbackCertificate.certificate }
 
+    /// Connections the simulator has accepted so far (this curl's own included).
+    static func accepted(_ sim: SimulatorProcess) throws -> Int {
+        let r = try Harness.curl(["\(sim.baseURL)/_sim/connections"])
+        let j = try #require(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        return try #require(j["accepted"] as? Int)
+    }
+
     @Test func statusOverHTTPSAndItsFailuresInWords() throws {
         let sim = try SimulatorProcess(args: ["--demo-schedules"], tls: true)
         defer { sim.stop() }
@@ -46,19 +53,33 @@ struct HTTPSEndToEndTests {
         #expect(first.found, "\(first.screen)")
         #expect(first.screen.contains("https://127.0.0.1:\(sim.port)"))
         usleep(2_500_000)  // past start-up: the mapping fetch and the cost-map snapshot
-        func accepted() throws -> Int {
-            let r = try Harness.curl(["\(sim.baseURL)/_sim/connections"])
-            let j = try #require(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
-            return try #require(j["accepted"] as? Int)
-        }
-        let before = try accepted()
+        let before = try Self.accepted(sim)
         usleep(6_500_000)  // three polls
-        #expect(try accepted() == before + 1, "only the second curl's own connection is new")
+        #expect(try Self.accepted(sim) == before + 1, "only the second curl's own connection is new")
         #expect(!tmux.capture().contains("STALE"))
         // Nor, over https either, a libdispatch thread (see DashboardEndToEndTests).
         let names = try tmux.threadNames()
         #expect(!names.contains { $0.contains("qos") }, "libdispatch threads: \(names)")
         tmux.send("q")
         #expect(tmux.waitFor("EXITED 0").found)
+    }
+
+    /// LiteLLM closes a connection idle 5 s, so at the default interval every poll finds
+    /// its connections closed. There is no TLS session resumption in swift-nio-ssl: a poll
+    /// then opens two connections and its reads share them, instead of one handshake per
+    /// read (issue 22's idle-CPU goal over https).
+    @Test func aPollOverClosedConnectionsShakesHandsTwiceNotPerRead() throws {
+        let sim = try SimulatorProcess(args: ["--keepalive_timeout", "1"], tls: true)
+        defer { sim.stop() }
+        let tmux = try TmuxSession(command: "\(Harness.binary) --url \(sim.baseURL) --ca-file \(Self.caFile) --interval 3",
+                                   width: 100, height: 30, env: Self.key)
+        defer { tmux.kill() }
+        #expect(tmux.waitFor("db: connected", timeout: 15).found)
+        usleep(3_500_000)  // past start-up
+        let before = try Self.accepted(sim)
+        usleep(9_200_000)  // three polls, each after the server closed the last one's connections
+        let made = try Self.accepted(sim) - before - 1  // the second curl's own
+        #expect(made >= 3 && made <= 3 * 2, "\(made) connections for three polls (4 reads each)")
+        #expect(!tmux.capture().contains("STALE"))
     }
 }

@@ -29,6 +29,7 @@ struct HistoryEndToEndTests {
         var records = try lines(state)
         #expect(records.map { $0["action"] as? String } == ["schedule", "reload", "reload"])
         #expect(records.map { $0["outcome"] as? String } == ["success", "success", "refused"])
+        #expect(records.map { $0["job"] as? String } == ["cost-map", "beta-headers", "cost-map"], "the file's spelling, as ever")
         #expect(records[0]["http_status"] as? Int == 200)
         #expect((records[0]["parameters"] as? [String: Any])?["hours"] as? Int == 6)
         let raw = try String(contentsOfFile: state + "/synctop/history.jsonl", encoding: .utf8)
@@ -67,6 +68,15 @@ struct HistoryEndToEndTests {
         let j = try #require(JSONSerialization.jsonObject(with: Data(h.out.utf8)) as? [String: Any])
         let listed = (j["records"] as? [[String: Any]]) ?? []
         #expect(listed.filter { $0["action"] as? String != "observed_run" }.count == 4)
+        // As every --json spells a job (status, the stats below): cost_map, beta_headers.
+        #expect(Set(listed.compactMap { $0["job"] as? String }) == ["cost_map", "beta_headers"], "\(listed)")
+        #expect(Set((j["stats"] as? [String: Any])?.keys.map { $0 } ?? []) == ["cost_map", "beta_headers"])
+        // Newest first, as the History view; --reverse: oldest first.
+        let times = listed.compactMap { $0["time"] as? String }
+        #expect(times == times.sorted(by: >), "\(times)")
+        let reversed = try Harness.run(Harness.binary, ["history", "--json", "--reverse"], env: ["XDG_STATE_HOME": state])
+        let rTimes = ((try JSONSerialization.jsonObject(with: Data(reversed.out.utf8)) as? [String: Any])?["records"] as? [[String: Any]] ?? []).compactMap { $0["time"] as? String }
+        #expect(rTimes == times.reversed(), "\(rTimes)")
         let text = try Harness.run(Harness.binary, ["history", "--job", "cost-map"], env: ["XDG_STATE_HOME": state])
         #expect(text.status == 0)
         #expect(text.out.contains("1 ok, 1 failed (50%)"), "\(text.out)")

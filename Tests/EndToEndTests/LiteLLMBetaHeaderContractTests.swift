@@ -116,10 +116,10 @@ struct LiteLLMBetaHeaderContractTests {
             let provider = providers[p]
             let litellm = answer.rows[i].answers[p]
             let r = try Harness.run(Harness.binary, ["check-headers", line, "--provider", provider, "--placement", "header",
-                                                     "--json", "--beta-headers-file", Self.fixture])
+                                                     "--json", "--beta-headers-file", Self.fixture, "--litellm-version", "1.100.5"])
             let context = "line \(show(codePoints(line))) provider \(provider)"
             try #require(r.status == 0, "\(context): exit \(r.status)\n\(r.out)\n\(r.err)")
-            let results = try JSONDecoder().decode([CommandResult].self, from: Data(r.out.utf8))
+            let results = try JSONDecoder().decode(CommandReport.self, from: Data(r.out.utf8)).checks
             try #require(results.count == 1, "\(context): \(r.out)")
             #expect(results[0].provider == provider && results[0].placement == "header", "\(context): \(r.out)")
             #expect(results[0].forwarded.map(codePoints) == litellm.forwarded,
@@ -129,6 +129,10 @@ struct LiteLLMBetaHeaderContractTests {
         }
         #expect(forwardedSomething >= 3, "the sample should include lines that forward something")
     }
+}
+
+private struct CommandReport: Decodable {
+    var checks: [CommandResult]
 }
 
 private struct CommandResult: Decodable {

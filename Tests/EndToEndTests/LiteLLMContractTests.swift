@@ -7,24 +7,11 @@ import Testing
 struct LiteLLMContractTests {
     static let proxy = Result { try RealLiteLLM.shared() }
 
+    /// `LITELLM_LOCAL_MODEL_COST_MAP=True`: the bundled map, forced; 1.100.5 has no catalog_only.
+    static let facts = ContractChecks.Facts(source: "local", envForced: true, modelCount: nil, catalogCount: nil, noKeyAnswers500: true)
+
     @Test func statusJSONReadsTheRealProxy() throws {
-        let proxy = try Self.proxy.get()
-        let r = try Harness.run(Harness.binary, ["status", "--json", "--url", proxy.baseURL],
-                                env: ["LITELLM_PROXY_API_KEY": RealLiteLLM.masterKey])
-        #expect(r.status == 0, "\(r.out)\n\(r.err)")
-        let j = try #require(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
-        let cost = try #require(j["cost_map"] as? [String: Any])
-        let beta = try #require(j["beta_headers"] as? [String: Any])
-        let source = try #require(j["source"] as? [String: Any])
-        let health = try #require(j["health"] as? [String: Any])
-        #expect(cost["scheduled"] as? Bool == false)
-        #expect(cost["phase"] as? String == "not_scheduled")
-        #expect(beta["scheduled"] as? Bool == false)
-        #expect(source["source"] as? String == "local")
-        #expect(source["is_env_forced"] as? Bool == true)
-        #expect((source["model_count"] as? Int ?? 0) > 3000)
-        #expect(health["alive"] as? Bool == true)
-        #expect(health["db_connected"] as? Bool == false)
+        try ContractChecks.statusJSON(url: try Self.proxy.get().baseURL, key: RealLiteLLM.masterKey, facts: Self.facts)
     }
 
     /// Issue 18: the real LiteLLM as one pod of a context (beside a simulator pod), and as a
@@ -59,36 +46,12 @@ struct LiteLLMContractTests {
         #expect(((objects[0]["cost_map"] as? [String: Any])?["phase"] as? String) == "not_scheduled")
     }
 
-    /// Both read `litellm.model_cost`: `model_count` is its length, the public endpoint the
-    /// dict itself. synctop leaves out `sample_spec` (field documentation, not a model), so
-    /// it lists exactly one fewer when the proxy's map holds that entry.
     @Test func modelsJSONListsEveryModelTheProxyCounts() throws {
-        let proxy = try Self.proxy.get()
-        let cache = Harness.scratch("contract-cache")
-        defer { try? FileManager.default.removeItem(atPath: cache) }
-        let r = try Harness.run(Harness.binary, ["models", "--json", "--url", proxy.baseURL], env: ["XDG_CACHE_HOME": cache])
-        #expect(r.status == 0, "\(r.err)")
-        let listed = try #require(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
-        let rows = try #require(listed["models"] as? [[String: Any]])
-        let source = try Harness.curl(["-H", "Authorization: Bearer \(RealLiteLLM.masterKey)", "\(proxy.baseURL)/model/cost_map/source"])
-        let count = try #require((JSONSerialization.jsonObject(with: Data(source.out.utf8)) as? [String: Any])?["model_count"] as? Int)
-        let served = try Harness.curl(["\(proxy.baseURL)/public/litellm_model_cost_map"])
-        let map = try #require(JSONSerialization.jsonObject(with: Data(served.out.utf8)) as? [String: Any])
-        #expect(map.count == count, "the two endpoints read the same dict")
-        #expect(map["sample_spec"] != nil, "LiteLLM 1.100.5 keeps the documentation entry in model_cost")
-        #expect(rows.count == count - 1)
-        #expect(listed["total"] as? Int == count - 1)
-        #expect(Set(rows.compactMap { $0["model"] as? String }) == Set(map.keys).subtracting(["sample_spec"]))
+        try ContractChecks.modelsJSON(url: try Self.proxy.get().baseURL, key: RealLiteLLM.masterKey, facts: Self.facts)
     }
 
     @Test func wrongKeyOnANoDatabaseProxy() throws {
-        let proxy = try Self.proxy.get()
-        let r = try Harness.run(Harness.binary, ["status", "--url", proxy.baseURL], env: ["LITELLM_PROXY_API_KEY": "sk-wrong-0000"])
-        #expect(r.status == 77)
-        #expect(r.out.contains("only its master key works"), "\(r.out)")
-        let none = try Harness.run(Harness.binary, ["status", "--url", proxy.baseURL])
-        #expect(none.status == 77, "a no-db proxy answers a missing key with 500; synctop knows it sent none")
-        #expect(none.out.contains("no API key was sent"), "\(none.out)")
+        try ContractChecks.wrongKey(url: try Self.proxy.get().baseURL, facts: Self.facts)
     }
 
     @Test func dashboardShowsTheRealProxy() throws {

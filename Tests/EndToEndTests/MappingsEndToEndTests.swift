@@ -87,9 +87,15 @@ struct MappingsEndToEndTests {
 
     @Test func checkHeadersCommandAnswersAsJSON() throws {
         let r = try Harness.run(Harness.binary, ["check-headers", "compact-2026-09-04, context-1m-2025-08-07 ,nope", "--provider", "vertex_ai",
-                                                 "--beta-headers-file", Self.new, "--json"])
+                                                 "--beta-headers-file", Self.new, "--json", "--litellm-version", "1.109.1"])
         #expect(r.status == 0, "\(r.err)")
-        let all = try #require(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [[String: Any]])
+        let j = try #require(JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        // The mapping it checked against, named as `mappings --json` names it, and whose rules.
+        let source = try #require(j["source"] as? [String: Any])
+        #expect(source["location"] as? String == Self.new && source["origin"] as? String == "--beta-headers-file", "\(source)")
+        #expect(source["bundled"] as? Bool == false && source["fallback_reason"] is NSNull)
+        #expect(j["litellm_version"] as? String == "1.109.1" && j["litellm_version_basis"] as? String == "--litellm-version 1.109.1")
+        let all = try #require(j["checks"] as? [[String: Any]])
         #expect(all.count == 2, "header and body")
         let header = try #require(all.first { $0["placement"] as? String == "header" })
         let body = try #require(all.first { $0["placement"] as? String == "body" })

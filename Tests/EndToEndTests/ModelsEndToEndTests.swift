@@ -16,14 +16,18 @@ struct ModelsEndToEndTests {
         defer { sim.stop() }
         let tmux = try TmuxSession(command: "\(Harness.binary) --url \(sim.baseURL)", width: 120, height: 40, env: Self.env())
         defer { tmux.kill() }
-        #expect(tmux.waitFor("polled").found)
+        let dashboard = tmux.waitFor("polled")
+        #expect(dashboard.found)
+        // One count, LiteLLM's model_count: the dashboard's (from /model/cost_map/source) and
+        // the Models view's (counted in the fetched map) are the same number.
+        #expect(dashboard.screen.contains("Models 3,412"), "\(dashboard.screen)")
         tmux.send("3")
-        let table = tmux.waitFor("Models · 3,411 models · by model ▲")
+        let table = tmux.waitFor("Models · 3,412 models (sample_spec counted, not listed) · by model ▲")
         #expect(table.found, "\(table.screen)")
         #expect(table.screen.contains("/public/litellm_model_cost_map · fetched"), "where it came from and when")
         tmux.send("/")
         tmux.sendLiteral("CLAUDE-OPUS")
-        let filtered = tmux.waitFor("of 3,411 models")
+        let filtered = tmux.waitFor("of 3,412 models")
         #expect(filtered.found, "\(filtered.screen)")
         tmux.send("Enter")
         tmux.send("s", "s", "s")
@@ -35,7 +39,7 @@ struct ModelsEndToEndTests {
         tmux.send("Enter")
         let detail = tmux.waitFor("every field (Esc: back)")
         #expect(detail.found, "\(detail.screen)")
-        #expect(detail.screen.contains("input_cost_per_token") && detail.screen.contains("/ 1M tokens)"))
+        #expect(detail.screen.contains("input_cost_per_token") && detail.screen.contains("/ 1M tokens"))
         tmux.send("Escape")
         tmux.send("/")
         tmux.sendLiteral("zzz-no-such-model")
@@ -52,17 +56,20 @@ struct ModelsEndToEndTests {
         tmux.send("r")
         #expect(tmux.waitFor("Reload the model cost map on").found)
         tmux.send("y")
-        let summary = "+1519 new, −375 removed, 762 re-priced, 1851 other changes"
+        let summary = "+1,519 new, −375 removed, 762 re-priced, 1,851 other changes"
         let result = tmux.waitFor("cost map reload: " + summary)
         #expect(result.found, "the events say what the reload changed: \(result.screen)")
-        #expect(result.screen.contains("models updated.") && result.screen.contains("· +1519 new"), "and the result line carries the summary")
+        #expect(result.screen.contains("models updated.") && result.screen.contains("· +1,519 new"), "and the result line carries the summary")
         tmux.send("3")
-        #expect(tmux.waitFor("4,555 models").found, "the view shows the map after the reload")
+        #expect(tmux.waitFor("4,556 models").found, "the view shows the map after the reload")
         tmux.send("d")
         let changes = tmux.waitFor("what the cost-map reload changed")
         #expect(changes.found, "\(changes.screen)")
-        #expect(changes.screen.contains("New models (1519)"))
-        #expect(changes.screen.contains("(3411 → 4555 models)"))
+        #expect(changes.screen.contains("New models (1,519)"))
+        #expect(changes.screen.contains("3,412 → 4,556 models"), "the counts the dashboard showed before and after")
+        tmux.send("1")
+        let after = tmux.waitFor("Models 4,556")
+        #expect(after.found, "the proxy's model_count after the reload is the view's count: \(after.screen)")
     }
 
     @Test func aReloadAnotherClientMadeIsDiffedToo() throws {
@@ -76,7 +83,7 @@ struct ModelsEndToEndTests {
         let reload = try Harness.curl(["-X", "POST", "-H", "Authorization: Bearer \(SimulatorProcess.masterKey)",
                                        "\(sim.baseURL)/reload/model_cost_map"])
         #expect(reload.out.contains("\"status\":\"success\""), "\(reload.out)")
-        let seen = tmux.waitFor("+1519 new, −375 removed", timeout: 20)
+        let seen = tmux.waitFor("+1,519 new, −375 removed", timeout: 20)
         #expect(seen.found, "\(seen.screen)")
         #expect(seen.screen.contains("cost map changed on the proxy (reloaded by another client"), "\(seen.screen)")
     }

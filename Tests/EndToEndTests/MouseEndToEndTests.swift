@@ -25,7 +25,7 @@ struct MouseEndToEndTests {
         let flags = try Harness.run("/usr/bin/tmux", ["-S", tmux.socket, "display", "-p", "-t", tmux.name, "#{mouse_any_flag}"]).out
         #expect(flags.trimmingCharacters(in: .whitespacesAndNewlines) == "1", "synctop asked the terminal for mouse events")
         tmux.send("3")
-        #expect(tmux.waitFor("Models · 3,411 models").found)
+        #expect(tmux.waitFor("Models · 3,412 models").found)
         // Rows start two lines below the table's top border (line 4): the third row is line 8.
         tmux.sendLiteral(Self.click(x: 10, y: 8))
         let clicked = tmux.waitFor("┌ 1024-x-1024/dall-e-2 ")

@@ -38,6 +38,10 @@ struct StatusCommandTests {
         #expect(r.out.contains("cost map"))
         #expect(r.out.contains("beta headers"))
         #expect(r.out.contains("sk-…demo (LITELLM_PROXY_API_KEY)"))
+        // The proxy's model_count, grouped as on the dashboard (the JSON keeps the number).
+        #expect(r.out.contains(", 3,412 models,"), "\(r.out)")
+        let j = try Harness.run(Harness.binary, ["status", "--json", "--url", sim.baseURL], env: Self.key)
+        #expect(j.out.contains("\"model_count\": 3412") || j.out.contains("\"model_count\":3412"), "\(j.out)")
     }
 
     @Test func exitCodes() throws {

@@ -115,3 +115,53 @@ import Testing
         #expect(why.contains("Current pricing data was kept"))
     }
 }
+
+/// Issue 19: LiteLLM 1.110.2's failure answers (captured from the real proxy), each said in
+/// words: a refused cost-map file, an interval so large that the status cannot be computed.
+@Suite struct LiteLLM1110FailureTests {
+    static func captures() throws -> [Capture] { try Fixtures.captures("litellm-1.110.2-with-db.jsonl") }
+
+    @Test func everyRefusedReloadSaysWhyInWords() throws {
+        let refused = try Self.captures().filter { $0.path == "/reload/model_cost_map" && $0.status == 502 }
+        #expect(refused.count >= 6, "invalid JSON, [], {}, 3 entries, 2,437 entries, 404, stopped server")
+        var meanings: Set<String> = []
+        for c in refused {
+            let e = ProxyError.classify(status: c.status, body: c.bodyBytes, keySent: true)
+            guard case .sourceUnavailable(let why) = e else { Issue.record("\(c.body.value) → \(e)"); continue }
+            #expect(e.summary.hasPrefix("the reload failed: ") && e.summary.contains("kept its current data"), "\(e.summary)")
+            meanings.insert(ProxyError.sourceMeaning(why))
+        }
+        #expect(meanings.contains { $0.contains("integrity validation") })
+        #expect(meanings.contains { $0.contains("not valid JSON") })
+        #expect(meanings.contains { $0.contains("not a JSON object") })
+        #expect(meanings.contains { $0.contains("after 3 attempts") })
+        #expect(meanings.contains { $0.contains("HTTP error") })
+    }
+
+    /// The same refusal with LiteLLM's default source (GitHub), as the simulator words it: the
+    /// reason runs past 300 characters and its tail still decides the words.
+    @Test func aLongReasonKeepsItsTail() {
+        let url = "https://raw.githubusercontent.com/BerriAI/litellm/main/model_prices_and_context_window.json"
+        let detail = "Failed to reload model cost map: ConnectError fetching \(url): Cannot connect to host raw.githubusercontent.com:443 "
+            + "ssl:<ssl.SSLContext object at 0x7f7f56f3dc70> [Connect call failed ('185.199.108.133', 443)] (after 3 attempts). Current pricing data was kept."
+        let body = Array(#"{"detail":"\#(detail)"}"#.utf8)
+        let e = ProxyError.classify(status: 502, body: body, keySent: true)
+        #expect(e.summary.contains("could not get the file from its source after 3 attempts"), "\(e.summary)")
+        #expect(e.summary.contains("Current pricing data was kept"))
+    }
+
+    @Test func aHugeIntervalIsExplained() throws {
+        let broken = try Self.captures().filter { $0.status == 500 && $0.path.hasSuffix("/status") }
+        #expect(!broken.isEmpty)
+        for c in broken {
+            let e = ProxyError.classify(status: c.status, body: c.bodyBytes, keySent: true)
+            #expect(e.summary.contains("interval is so large") && e.summary.contains("--hours 6"), "\(e.summary)")
+        }
+    }
+
+    @Test func aScheduledBetaJobWithoutARunIsPendingNotDue() {
+        let s = JobStatus(scheduled: true, intervalHours: 24, lastRun: nil, nextRun: nil)
+        #expect(JobPhase(status: s, now: Date(), job: .betaHeaders) == .firstRunPending)
+        #expect(JobPhase(status: s, now: Date(), job: .costMap) == .neverRun, "a cost-map schedule that never ran fires at the next check")
+    }
+}

@@ -48,6 +48,55 @@ import Testing
         #expect(throws: SettingsError.badURL("localhost:4000", origin: .flag)) { try resolve(url: "localhost:4000") }
     }
 
+    /// A host or port that cannot be used is refused with the reason, from any origin;
+    /// every form the transports take passes.
+    @Test func hostAndPortAreCheckedBeforeAnythingIsSent() throws {
+        for url in ["http://localhost:4000", "https://gw.example", "http://127.0.0.1:4000/litellm/", "http://[::1]:4000",
+                    "https://[fe80::1%25eth0]:443", "http://ops:p%40ss@gw:4000", "http://my_host.internal:65535"] {
+            #expect(throws: Never.self, "\(url)") { try resolve(url: url) }
+        }
+        let refused: [(String, String)] = [
+            ("http://host:99999", #"its port "99999" is not a number from 1 to 65535"#),
+            ("http://host:0", #"its port "0" is not a number from 1 to 65535"#),
+            ("http://host:", "its port is empty"),
+            ("http://host:-1", #"its port "-1" is not a number from 1 to 65535"#),
+            ("http://:80", "it names no host"),
+            ("http://", "it names no host"),
+            ("http:///path", "it names no host"),
+            ("http://user:***@/x", "it names no host"),
+            ("http://a:1:2", "its host holds more than one : (an IPv6 address goes in [ ], as http://[::1]:4000)"),
+            ("http://[::1", "its IPv6 address lacks the closing ]"),
+            ("http://[::1]x", "only :port may follow the IPv6 address in [ ]"),
+            ("http://[]:80", "it names no host"),
+            ("http://h{x}:80", #"its host "h{x}" holds "{", which no host name may contain"#),
+            ("http://h|x", #"its host "h|x" holds "|", which no host name may contain"#),
+        ]
+        for (url, why) in refused {
+            // The password is never in the message.
+            let given = url.replacingOccurrences(of: "***", with: "pw")
+            #expect(throws: SettingsError.badHostOrPort(url, why, origin: .flag), "\(url)") { try resolve(url: given) }
+        }
+        #expect(throws: SettingsError.badHostOrPort("http://gw:70000", #"its port "70000" is not a number from 1 to 65535"#, origin: .environment)) {
+            try resolve(env: ["LITELLM_PROXY_URL": "http://gw:70000"])
+        }
+        #expect(SettingsError.badHostOrPort("http://h:0", "its port \"0\" is not a number from 1 to 65535", origin: .flag).description
+            == #"proxy URL "http://h:0" (from flag) is not a URL synctop can use: its port "0" is not a number from 1 to 65535"#)
+    }
+
+    /// Only `synctop info` tolerates a key file that does not exist: no key, the path said.
+    @Test func aMissingKeyFileIsToleratedOnlyWhenAsked() throws {
+        #expect(throws: SettingsError.keyFileMissing("/nope")) { try resolve(keyFile: "/nope") }
+        let tolerated = try ConnectionSettings.resolve(urlFlag: nil, keyFile: "/nope", environment: ["LITELLM_PROXY_API_KEY": "sk-env-0001"],
+                                                       homeDirectory: nil, tolerateMissingKeyFile: true) { _ in nil }
+        #expect(tolerated.apiKey == nil && tolerated.missingKeyFile == "/nope" && tolerated.keyOrigin == .flag, "never the environment's key instead")
+        let config = try ConnectionSettings.resolve(urlFlag: nil, keyFile: nil, environment: [:], homeDirectory: nil, configKeyFile: "/c",
+                                                    tolerateMissingKeyFile: true) { _ in nil }
+        #expect(config.missingKeyFile == "/c" && config.keyOrigin == .synctopConfig)
+        let present = try ConnectionSettings.resolve(urlFlag: nil, keyFile: "/k", environment: [:], homeDirectory: nil,
+                                                     tolerateMissingKeyFile: true) { $0 == "/k" ? "sk-file-0002" : nil }
+        #expect(present.apiKey == "sk-file-0002" && present.missingKeyFile == nil)
+    }
+
     @Test func keysAreNeverShownWhole() {
         #expect(APIKey.mask("sk-master-a1b2") == "sk-…a1b2")
         #expect(APIKey.mask("abcdef") == "…ef")
@@ -71,7 +120,7 @@ import Testing
         #expect(throws: SettingsError.keyFileReadableByOthers("/c", mode: 0o644)) { try resolve(keyFile: nil, configKeyFile: "/c") }
         #expect(try resolve(keyFile: nil, configKeyFile: nil).baseURL == "http://from-config:4000")
         #expect(SettingsError.keyFileReadableByOthers("/run/my key", mode: 0o640).description
-            == "key file /run/my key can be read by group or others (mode 0640); a key must be private: run `chmod 600 '/run/my key'`")
+            == "key file /run/my key can be read or written by group or others (mode 0640); a key must be private: run `chmod 600 '/run/my key'`")
     }
 
     @Test func readSecretRefusesAnOpenFileAndReadsAPrivateOne() throws {

@@ -163,7 +163,7 @@ _synctop() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(-h --help)
+    local -a non_repeating_flags=(--version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=()
     __synctop_offer_flags_options 0
@@ -173,22 +173,22 @@ _synctop() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    dashboard|status|reload|schedule|cancel|history|mappings|check-headers|info|models|price|diff|contexts|demo|simulate|help)
+    dashboard|status|reload|schedule|cancel|history|mappings|check-headers|info|models|price|diff|preview|contexts|check|metrics|serve-metrics|demo|simulate|help)
         # Offer subcommand argument completions
         "_synctop_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'dashboard status reload schedule cancel history mappings check-headers info models price diff contexts demo simulate help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'dashboard status reload schedule cancel history mappings check-headers info models price diff preview contexts check metrics serve-metrics demo simulate help' -- "${cur}"))
         ;;
     esac
 }
 
 _synctop_dashboard() {
     repeating_flags=()
-    non_repeating_flags=(--no-color --no-unicode --read-only --mouse -h --help)
+    non_repeating_flags=(--no-color --no-unicode --read-only --mouse --version -h --help)
     repeating_options=(--url)
-    non_repeating_options=(--key-file --timeout --config --ca-file --context --interval --theme --beta-headers-url --beta-headers-file)
+    non_repeating_options=(--key-file --timeout --config --ca-file --context --interval --theme --beta-headers-url --beta-headers-file --litellm-version)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
@@ -223,12 +223,15 @@ _synctop_dashboard() {
     '--beta-headers-file')
         return
         ;;
+    '--litellm-version')
+        return
+        ;;
     esac
 }
 
 _synctop_status() {
     repeating_flags=()
-    non_repeating_flags=(--json --all-contexts --pods -h --help)
+    non_repeating_flags=(--json --all-contexts --pods --version -h --help)
     repeating_options=(--url)
     non_repeating_options=(--key-file --timeout --config --ca-file --context)
     __synctop_offer_flags_options 0
@@ -258,9 +261,9 @@ _synctop_status() {
 
 _synctop_reload() {
     repeating_flags=()
-    non_repeating_flags=(--yes --json --all-pods -h --help)
+    non_repeating_flags=(--yes --json --all-pods --preview --version -h --help)
     repeating_options=(--url)
-    non_repeating_options=(--key-file --timeout --config --ca-file --context)
+    non_repeating_options=(--key-file --timeout --config --ca-file --context --source-url --litellm-version --beta-headers-url --beta-headers-file)
     __synctop_offer_flags_options 1
 
     # Offer option value completions
@@ -283,6 +286,18 @@ _synctop_reload() {
     '--context')
         return
         ;;
+    '--source-url')
+        return
+        ;;
+    '--litellm-version')
+        return
+        ;;
+    '--beta-headers-url')
+        return
+        ;;
+    '--beta-headers-file')
+        return
+        ;;
     esac
 
     # Offer positional completions
@@ -296,7 +311,7 @@ _synctop_reload() {
 
 _synctop_schedule() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--url)
     non_repeating_options=(--hours --key-file --timeout --config --ca-file --context)
     __synctop_offer_flags_options 1
@@ -337,7 +352,7 @@ _synctop_schedule() {
 
 _synctop_cancel() {
     repeating_flags=()
-    non_repeating_flags=(--yes --json -h --help)
+    non_repeating_flags=(--yes --json --version -h --help)
     repeating_options=(--url)
     non_repeating_options=(--key-file --timeout --config --ca-file --context)
     __synctop_offer_flags_options 1
@@ -375,7 +390,7 @@ _synctop_cancel() {
 
 _synctop_history() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --reverse --version -h --help)
     repeating_options=()
     non_repeating_options=(--job --limit --history-file)
     __synctop_offer_flags_options 0
@@ -396,7 +411,7 @@ _synctop_history() {
 
 _synctop_mappings() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __synctop_offer_flags_options 0
@@ -419,7 +434,7 @@ _synctop_mappings() {
 
 _synctop_mappings_show() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=()
     non_repeating_options=(--provider --beta-headers-url --beta-headers-file --timeout --config)
     __synctop_offer_flags_options 0
@@ -446,7 +461,7 @@ _synctop_mappings_show() {
 
 _synctop_mappings_diff() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=()
     non_repeating_options=(--timeout)
     __synctop_offer_flags_options 2
@@ -461,9 +476,9 @@ _synctop_mappings_diff() {
 
 _synctop_check-headers() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
-    repeating_options=()
-    non_repeating_options=(--provider --placement --beta-headers-url --beta-headers-file --timeout --config)
+    non_repeating_flags=(--deployments --json --version -h --help)
+    repeating_options=(--url)
+    non_repeating_options=(--provider --model --api-base --placement --litellm-version --beta-headers-url --beta-headers-file --key-file --timeout --config --ca-file --context)
     __synctop_offer_flags_options 1
 
     # Offer option value completions
@@ -471,8 +486,17 @@ _synctop_check-headers() {
     '--provider')
         return
         ;;
+    '--model')
+        return
+        ;;
+    '--api-base')
+        return
+        ;;
     '--placement')
         __synctop_add_completions -W 'header'$'\n''body'
+        return
+        ;;
+    '--litellm-version')
         return
         ;;
     '--beta-headers-url')
@@ -481,10 +505,22 @@ _synctop_check-headers() {
     '--beta-headers-file')
         return
         ;;
+    '--url')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
     '--timeout')
         return
         ;;
     '--config')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--context')
         return
         ;;
     esac
@@ -492,7 +528,7 @@ _synctop_check-headers() {
 
 _synctop_info() {
     repeating_flags=()
-    non_repeating_flags=(--no-color --no-unicode --read-only --mouse --json -h --help)
+    non_repeating_flags=(--no-color --no-unicode --read-only --mouse --json --version -h --help)
     repeating_options=(--url)
     non_repeating_options=(--key-file --timeout --config --ca-file --context --interval --theme --beta-headers-url --beta-headers-file)
     __synctop_offer_flags_options 0
@@ -534,7 +570,7 @@ _synctop_info() {
 
 _synctop_models() {
     repeating_flags=()
-    non_repeating_flags=(--reverse --json -h --help)
+    non_repeating_flags=(--reverse --json --catalog-only --version -h --help)
     repeating_options=(--url)
     non_repeating_options=(--filter --sort --key-file --timeout --config --ca-file --context)
     __synctop_offer_flags_options 0
@@ -571,7 +607,7 @@ _synctop_models() {
 
 _synctop_price() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--url)
     non_repeating_options=(--key-file --timeout --config --ca-file --context)
     __synctop_offer_flags_options 1
@@ -601,7 +637,7 @@ _synctop_price() {
 
 _synctop_diff() {
     repeating_flags=()
-    non_repeating_flags=(--since-last --json -h --help)
+    non_repeating_flags=(--since-last --json --version -h --help)
     repeating_options=(--url)
     non_repeating_options=(--key-file --timeout --config --ca-file --context)
     __synctop_offer_flags_options 2
@@ -629,9 +665,59 @@ _synctop_diff() {
     esac
 }
 
+_synctop_preview() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--url)
+    non_repeating_options=(--key-file --timeout --config --ca-file --context --source-url --litellm-version --beta-headers-url --beta-headers-file)
+    __synctop_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--url')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--source-url')
+        return
+        ;;
+    '--litellm-version')
+        return
+        ;;
+    '--beta-headers-url')
+        return
+        ;;
+    '--beta-headers-file')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __synctop_add_completions -W 'cost-map'$'\n''beta-headers'
+        return
+        ;;
+    esac
+}
+
 _synctop_contexts() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=()
     non_repeating_options=(--config)
     __synctop_offer_flags_options 0
@@ -644,11 +730,140 @@ _synctop_contexts() {
     esac
 }
 
+_synctop_check() {
+    repeating_flags=()
+    non_repeating_flags=(--all-contexts --pods --json --version -h --help)
+    repeating_options=(--url)
+    non_repeating_options=(--key-file --timeout --config --ca-file --context --beta-headers-url --beta-headers-file --expect --warn-overdue --crit-overdue --max-drop --pods-grace)
+    __synctop_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--url')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--beta-headers-url')
+        return
+        ;;
+    '--beta-headers-file')
+        return
+        ;;
+    '--expect')
+        return
+        ;;
+    '--warn-overdue')
+        return
+        ;;
+    '--crit-overdue')
+        return
+        ;;
+    '--max-drop')
+        return
+        ;;
+    '--pods-grace')
+        return
+        ;;
+    esac
+}
+
+_synctop_metrics() {
+    repeating_flags=()
+    non_repeating_flags=(--all-contexts --pods --version -h --help)
+    repeating_options=(--url)
+    non_repeating_options=(--key-file --timeout --config --ca-file --context --beta-headers-url --beta-headers-file)
+    __synctop_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--url')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--beta-headers-url')
+        return
+        ;;
+    '--beta-headers-file')
+        return
+        ;;
+    esac
+}
+
+_synctop_serve-metrics() {
+    repeating_flags=()
+    non_repeating_flags=(--all-contexts --pods --version -h --help)
+    repeating_options=(--url)
+    non_repeating_options=(--key-file --timeout --config --ca-file --context --beta-headers-url --beta-headers-file --listen --interval)
+    __synctop_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--url')
+        return
+        ;;
+    '--key-file')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--ca-file')
+        return
+        ;;
+    '--context')
+        return
+        ;;
+    '--beta-headers-url')
+        return
+        ;;
+    '--beta-headers-file')
+        return
+        ;;
+    '--listen')
+        return
+        ;;
+    '--interval')
+        return
+        ;;
+    esac
+}
+
 _synctop_demo() {
     repeating_flags=()
-    non_repeating_flags=(--no-color --no-unicode --read-only --mouse --no-db --store-model-in-db --no-store-model-in-db -h --help)
+    non_repeating_flags=(--no-color --no-unicode --read-only --mouse --no-db --store-model-in-db --no-store-model-in-db --remote-retry-delays --no-remote-retry-delays --fleet --version -h --help)
     repeating_options=(--fault)
-    non_repeating_options=(--interval --theme --master-key --latency --litellm-version --check-interval --beta-headers-url --beta-headers-file --config)
+    non_repeating_options=(--interval --theme --master-key --latency --litellm-version --check-interval --remote-cost-map --remote-beta-headers --remote-cost-map-file --remote-beta-headers-file --beta-headers-url --beta-headers-file --config)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
@@ -674,6 +889,18 @@ _synctop_demo() {
     '--check-interval')
         return
         ;;
+    '--remote-cost-map')
+        return
+        ;;
+    '--remote-beta-headers')
+        return
+        ;;
+    '--remote-cost-map-file')
+        return
+        ;;
+    '--remote-beta-headers-file')
+        return
+        ;;
     '--beta-headers-url')
         return
         ;;
@@ -688,9 +915,9 @@ _synctop_demo() {
 
 _synctop_simulate() {
     repeating_flags=()
-    non_repeating_flags=(--demo-schedules --no-db --store-model-in-db --no-store-model-in-db -h --help)
+    non_repeating_flags=(--demo-schedules --no-db --store-model-in-db --no-store-model-in-db --remote-retry-delays --no-remote-retry-delays --version -h --help)
     repeating_options=(--fault)
-    non_repeating_options=(--port --pods --balancer-port --master-key --latency --litellm-version --check-interval --ssl_certfile_path --ssl_keyfile_path --keepalive_timeout)
+    non_repeating_options=(--port --pods --balancer-port --master-key --latency --litellm-version --check-interval --remote-cost-map --remote-beta-headers --remote-cost-map-file --remote-beta-headers-file --ssl_certfile_path --ssl_keyfile_path --keepalive_timeout)
     __synctop_offer_flags_options 0
 
     # Offer option value completions
@@ -719,6 +946,18 @@ _synctop_simulate() {
     '--check-interval')
         return
         ;;
+    '--remote-cost-map')
+        return
+        ;;
+    '--remote-beta-headers')
+        return
+        ;;
+    '--remote-cost-map-file')
+        return
+        ;;
+    '--remote-beta-headers-file')
+        return
+        ;;
     '--ssl_certfile_path')
         return
         ;;
@@ -732,7 +971,11 @@ _synctop_simulate() {
 }
 
 _synctop_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __synctop_offer_flags_options -1
 }
 
 complete -o filenames -F _synctop synctop

@@ -41,6 +41,7 @@ _synctop() {
 
     local -i ret=1
     local -ar arg_specs=(
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
         '(-): :->command'
         '(-)*:: :->arg'
@@ -56,12 +57,16 @@ _synctop() {
             'cancel:Cancel the proxy'\''s periodic reload of the cost map or the beta-header mapping.'
             'history:Print the actions synctop took and the runs it observed, with per-job success rates.'
             'mappings:Print the Anthropic beta-header mapping: which beta each provider forwards, renames or drops.'
-            'check-headers:What LiteLLM would forward to each provider for an anthropic-beta header line.'
+            'check-headers:What LiteLLM forwards to each provider or deployment for an anthropic-beta header line.'
             'info:Show the paths synctop uses, the terminal'\''s capabilities and each effective setting with its origin.'
             'models:List every model of the proxy'\''s cost map: provider, mode, prices per 1M tokens, context window.'
             'price:Print every field of one model in the proxy'\''s cost map (verify pricing).'
             'diff:What changed between two cost maps: models added, removed, re-priced, and every changed field.'
+            'preview:Show what a reload would change, before it is sent (reads only).'
             'contexts:List the proxies (contexts) of config.toml; * marks the current one.'
+            'check:Check the proxy (or every context, or every pod) as a Nagios/Icinga/Sensu plugin: one status line with perfdata, exit 0-3.'
+            'metrics:Print the Prometheus metrics of one round of reads (for node_exporter'\''s textfile collector).'
+            'serve-metrics:Serve the Prometheus metrics on /metrics, polling the targets every --interval seconds.'
             'demo:Start the built-in LiteLLM simulator and open the dashboard on it (no proxy needed).'
             'simulate:Run the built-in LiteLLM admin API simulator on loopback until interrupted.'
             'help:Show subcommand help information.'
@@ -70,7 +75,7 @@ _synctop() {
         ;;
     arg)
         case "${words[1]}" in
-        dashboard|status|reload|schedule|cancel|history|mappings|check-headers|info|models|price|diff|contexts|demo|simulate|help)
+        dashboard|status|reload|schedule|cancel|history|mappings|check-headers|info|models|price|diff|preview|contexts|check|metrics|serve-metrics|demo|simulate|help)
             "_synctop_${words[1]}" && ret=0
             ;;
         esac
@@ -97,6 +102,8 @@ _synctop_dashboard() {
         '--mouse[Mouse support\: a click selects, the wheel scrolls (off by default\: it takes over the terminal'\''s text selection).]'
         '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
         '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '--litellm-version[The proxy'\''s LiteLLM release, whose beta-header rules the Mappings view marks (1.100.5, 1.109.1, 1.110.2; default\: the version its readiness reports, which it does only with a database).]:version:'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -116,6 +123,7 @@ _synctop_status() {
         '--json[Write JSON (timestamps ISO 8601 UTC with offset; keys cost_map, beta_headers, source, health).]'
         '--all-contexts[Every context of config.toml, side by side (JSON\: one object per context, with the usual parts or an error).]'
         '--pods[Every pod of the context (pods, pods_dns or pods_command), side by side, and where they disagree.]'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -137,6 +145,12 @@ _synctop_reload() {
         '--yes[Do not ask for confirmation.]'
         '--json[Write the result as JSON.]'
         '--all-pods[beta-headers only\: reload on every pod of the context, one after another (the mapping lives in each pod'\''s memory).]'
+        '--preview[Show what the reload would change first (as `synctop preview`), then ask; afterwards say whether it did as previewed.]'
+        '--source-url[cost-map\: preview this file instead of the proxy'\''s source URL (synctop may reach the file elsewhere than the proxy does).]:url:'
+        '--litellm-version[The proxy'\''s LiteLLM release, whose rules apply (1.100.5, 1.109.1, 1.110.2; default\: guessed from its answers).]:version:'
+        '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
+        '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -157,6 +171,7 @@ _synctop_schedule() {
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
         '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
         '--json[Write the result as JSON.]'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -177,6 +192,7 @@ _synctop_cancel() {
         '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
         '--yes[Do not ask for confirmation.]'
         '--json[Write the result as JSON.]'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -189,8 +205,10 @@ _synctop_history() {
     local -ar arg_specs=(
         '--json[Write JSON\: {"records"\: \[...\], "stats"\: {...}, "skipped_lines"\: N}.]'
         '--job[Only this job.]:job:'
-        '--limit[Print only the last N records (statistics still cover all).]:n:'
+        '--limit[Print only the newest N records (statistics still cover all).]:n:'
+        '--reverse[Oldest first.]'
         '--history-file[The history file (default\: the XDG state path above).]:path:'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -201,6 +219,7 @@ _synctop_history() {
 _synctop_mappings() {
     local -i ret=1
     local -ar arg_specs=(
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
         '(-): :->command'
         '(-)*:: :->arg'
@@ -235,6 +254,7 @@ _synctop_mappings_show() {
         '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
         '--timeout[Seconds for each download\: name lookup, connect, and the whole file (default 5, as LiteLLM'\''s own fetch).]:timeout:'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -249,6 +269,7 @@ _synctop_mappings_diff() {
         ':new:'
         '--json[Write JSON\: {"old", "new", "added_betas", "removed_betas", "added_columns", ...}.]'
         '--timeout[Seconds for each download\: name lookup, connect, and the whole file (default 5, as LiteLLM'\''s own fetch).]:timeout:'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -262,12 +283,21 @@ _synctop_check-headers() {
     local -ar arg_specs=(
         ':line:'
         '--provider[Only this provider (an alias, or a name without a column, works too).]:provider:'
+        '--model[The deployment'\''s model, as in litellm_params.model (bedrock/invoke/us.anthropic.claude-...); its prefix names the provider.]:name:'
+        '--api-base[The deployment'\''s api_base (an Azure AI Foundry host changes an anthropic deployment'\''s row in 1.110.2).]:url:'
+        '--deployments[Answer for every deployment the proxy serves (its /model/info).]'
         '--placement[Only this placement\: header or body.]:placement:{__synctop_complete "${___placement[@]}"}'
-        '--json[Write JSON\: \[{"provider", "placement", "forwarded"\: \[...\], "dropped"\: \[{"beta", "reason"}\], "renamed"}\].]'
+        '--litellm-version[Apply this LiteLLM release'\''s rules (1.100.5, 1.109.1, 1.110.2; default\: the proxy'\''s reported version, else 1.109.1).]:version:'
+        '--json[Write JSON\: {"source"\: {"location", "origin", "bundled", "fallback_reason"}, "litellm_version", "litellm_version_basis", "checks"\: \[{"provider", "placement", "forwarded"\: \[...\], "dropped"\: \[{"beta", "reason"}\], "renamed", "rules", "route", "row", "header_value", ...}\]}.]'
         '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
         '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
-        '--timeout[Seconds for each download\: name lookup, connect, and the whole file (default 5, as LiteLLM'\''s own fetch).]:timeout:'
+        '*--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
+        '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
+        '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -292,7 +322,8 @@ _synctop_info() {
         '--mouse[Mouse support\: a click selects, the wheel scrolls (off by default\: it takes over the terminal'\''s text selection).]'
         '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
         '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
-        '--json[Write JSON\: {"settings"\: \[{name, value, origin}\], "paths"\: \[{name, path, state}\], "terminal"\: {...}}.]'
+        '--json[Write JSON\: {"version", "settings"\: {"url"\: {"value", "origin"}, ...}, "paths"\: {"history"\: {"path", "state", "use"}, ...}, "terminal"\: {...}}.]'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -308,12 +339,14 @@ _synctop_models() {
         '--sort[Sort by this column\: model, provider, mode, input, output, max-input, max-output. Names A→Z, numbers largest first; missing values last.]:column:{__synctop_complete "${___sort[@]}"}'
         '--reverse[Reverse the sort order (missing values stay last).]'
         '--json[Write JSON\: {"proxy", "total", "count", "models"\: \[{"model", "provider", "mode", "input_per_million", ...}\]}.]'
+        '--catalog-only[Only the fetched catalog\: leave out what the proxy registers at run time (an entry per deployment id). LiteLLM 1.109.1 and newer; older ones ignore it.]'
         '*--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
         '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
         '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
         '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -332,6 +365,7 @@ _synctop_price() {
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
         '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -352,6 +386,31 @@ _synctop_diff() {
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
         '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
         '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_preview() {
+    local -i ret=1
+    local -ar _job=('cost-map' 'beta-headers')
+    local -ar arg_specs=(
+        ':job:{__synctop_complete "${_job[@]}"}'
+        '*--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
+        '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
+        '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
+        '--source-url[cost-map\: preview this file instead of the proxy'\''s source URL (synctop may reach the file elsewhere than the proxy does).]:url:'
+        '--litellm-version[The proxy'\''s LiteLLM release, whose rules apply (1.100.5, 1.109.1, 1.110.2; default\: guessed from its answers).]:version:'
+        '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
+        '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '--json[Write JSON (the same findings as objects).]'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -364,6 +423,78 @@ _synctop_contexts() {
     local -ar arg_specs=(
         '--json[Write JSON\: {"current", "contexts"\: \[{"name", "url", "key", "pods", ...}\]}.]'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_check() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
+        '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
+        '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
+        '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
+        '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '--all-contexts[Every context of config.toml.]'
+        '--pods[Also every pod of each context (pods, pods_dns or pods_command).]'
+        '--json[Write the findings as JSON (status, exit_code, contexts, findings, perfdata).]'
+        '--expect[Jobs that must be scheduled, and at which interval\: cost-map=6h,beta-headers=24h.]:jobs:'
+        '--warn-overdue[WARNING when a job is overdue by more than this.]:duration:'
+        '--crit-overdue[CRITICAL when a job is overdue by more than this.]:duration:'
+        '--max-drop[CRITICAL when the cost map has lost more than this share of the models in synctop'\''s newest snapshot.]:percent:'
+        '--pods-grace[How long pods may take to follow a cost-map reload (LiteLLM re-checks every 30 s).]:duration:'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_metrics() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
+        '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
+        '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
+        '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
+        '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '--all-contexts[Every context of config.toml.]'
+        '--pods[Also every pod of each context (pods, pods_dns or pods_command).]'
+        '--version[Show the version.]'
+        '(-h --help)'{-h,--help}'[Show help information.]'
+    )
+    _arguments -w -s -S : "${arg_specs[@]}" && ret=0
+
+    return "${ret}"
+}
+
+_synctop_serve-metrics() {
+    local -i ret=1
+    local -ar arg_specs=(
+        '*--url[Proxy base URL (default\: LITELLM_PROXY_URL, ~/.litellm/config.json, http\://localhost\:4000).]:url:'
+        '--key-file[File holding the API key (default\: LITELLM_PROXY_API_KEY, then LITELLM_MASTER_KEY).]:path:'
+        '--timeout[Seconds to wait for each answer (default 5).]:timeout:'
+        '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
+        '--ca-file[PEM file of CA certificates to trust (proxies behind a private CA).]:path:'
+        '--context[A proxy from config.toml'\''s \[contexts.NAME\] (default\: its current_context).]:name:'
+        '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
+        '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
+        '--all-contexts[Every context of config.toml.]'
+        '--pods[Also every pod of each context (pods, pods_dns or pods_command).]'
+        '--listen[host\:port to listen on.]:address:'
+        '--interval[Seconds between rounds of reads (5 to 3600).]:interval:'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -383,14 +514,22 @@ _synctop_demo() {
         '--no-db[Answer as a proxy started without a database (writes fail with 500, as LiteLLM does).]'
         '--master-key[The master (proxy_admin) key the simulator accepts.]:master-key:'
         '--latency[Delay every answer by this many milliseconds.]:ms:'
-        '--litellm-version[Which LiteLLM release to answer as (1.100.5 or 1.109.1).]:litellm-version:'
+        '--litellm-version[Which LiteLLM release to answer as (1.100.5, 1.109.1 or 1.110.2).]:litellm-version:'
         '*--fault[Misbehave on purpose, for tests\: MODE or MODE\:PATH-PREFIX, repeatable. Modes\: escapes, echo-key, hang, endless, html-502, html-504, empty-object, wrong-types, last-run-back, clock-ahead, empty-500, junk. At run time\: POST /_sim/fault?mode=&path=&count=.]:mode\[\:path\]:'
         '--check-interval[Each pod'\''s periodic schedule check runs this often, as LiteLLM'\''s proxy_config_reload_interval_seconds.]:seconds:'
         '--store-model-in-db[As LiteLLM'\''s store_model_in_db\: only with it on do pods act on a beta-header schedule or force_reload.]'
         '--no-store-model-in-db[As LiteLLM'\''s store_model_in_db\: only with it on do pods act on a beta-header schedule or force_reload.]'
+        '--remote-cost-map[How the remote cost-map source answers fetches\: ok, invalid-json, list, empty, small\:N, http\:CODE, unreachable. At run time\: POST /_sim/remote?cost_map=MODE.]:mode:'
+        '--remote-beta-headers[How the remote beta-header source answers fetches\: the same modes but small\:N. At run time\: POST /_sim/remote?beta_headers=MODE.]:mode:'
+        '--remote-cost-map-file[Serve this file as the remote cost map (at run time\: PUT /_sim/remote/cost_map with the file as the body).]:path:'
+        '--remote-beta-headers-file[Serve this file as the remote beta-header mapping (PUT /_sim/remote/beta_headers).]:path:'
+        '--remote-retry-delays[Wait between fetch attempts as LiteLLM does (about 7 s) before a reload whose source keeps failing with a retried error (connect error, 429, 500, 502-504) answers 502.]'
+        '--no-remote-retry-delays[Wait between fetch attempts as LiteLLM does (about 7 s) before a reload whose source keeps failing with a retried error (connect error, 429, 500, 502-504) answers 502.]'
         '--beta-headers-url[URL of the beta-header mapping (default\: LITELLM_ANTHROPIC_BETA_HEADERS_URL, then LiteLLM'\''s GitHub URL).]:url:'
         '--beta-headers-file[Read the beta-header mapping from this file instead.]:path:'
         '--config[synctop'\''s config file (default\: $XDG_CONFIG_HOME/synctop/config.toml, else ~/.config/synctop/config.toml).]:path:'
+        '--fleet[Two contexts\: prod (three pods sharing a database behind a load balancer, the third applying reloads late) and staging (one older proxy). Starts on the Pods view.]'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -408,14 +547,21 @@ _synctop_simulate() {
         '--no-db[Answer as a proxy started without a database (writes fail with 500, as LiteLLM does).]'
         '--master-key[The master (proxy_admin) key the simulator accepts.]:master-key:'
         '--latency[Delay every answer by this many milliseconds.]:ms:'
-        '--litellm-version[Which LiteLLM release to answer as (1.100.5 or 1.109.1).]:litellm-version:'
+        '--litellm-version[Which LiteLLM release to answer as (1.100.5, 1.109.1 or 1.110.2).]:litellm-version:'
         '*--fault[Misbehave on purpose, for tests\: MODE or MODE\:PATH-PREFIX, repeatable. Modes\: escapes, echo-key, hang, endless, html-502, html-504, empty-object, wrong-types, last-run-back, clock-ahead, empty-500, junk. At run time\: POST /_sim/fault?mode=&path=&count=.]:mode\[\:path\]:'
         '--check-interval[Each pod'\''s periodic schedule check runs this often, as LiteLLM'\''s proxy_config_reload_interval_seconds.]:seconds:'
         '--store-model-in-db[As LiteLLM'\''s store_model_in_db\: only with it on do pods act on a beta-header schedule or force_reload.]'
         '--no-store-model-in-db[As LiteLLM'\''s store_model_in_db\: only with it on do pods act on a beta-header schedule or force_reload.]'
+        '--remote-cost-map[How the remote cost-map source answers fetches\: ok, invalid-json, list, empty, small\:N, http\:CODE, unreachable. At run time\: POST /_sim/remote?cost_map=MODE.]:mode:'
+        '--remote-beta-headers[How the remote beta-header source answers fetches\: the same modes but small\:N. At run time\: POST /_sim/remote?beta_headers=MODE.]:mode:'
+        '--remote-cost-map-file[Serve this file as the remote cost map (at run time\: PUT /_sim/remote/cost_map with the file as the body).]:path:'
+        '--remote-beta-headers-file[Serve this file as the remote beta-header mapping (PUT /_sim/remote/beta_headers).]:path:'
+        '--remote-retry-delays[Wait between fetch attempts as LiteLLM does (about 7 s) before a reload whose source keeps failing with a retried error (connect error, 429, 500, 502-504) answers 502.]'
+        '--no-remote-retry-delays[Wait between fetch attempts as LiteLLM does (about 7 s) before a reload whose source keeps failing with a retried error (connect error, 429, 500, 502-504) answers 502.]'
         '--ssl_certfile_path[Serve https with this PEM certificate chain (with --ssl_keyfile_path).]:path:'
         '--ssl_keyfile_path[The PEM private key of --ssl_certfile_path.]:path:'
         '--keepalive_timeout[Close a connection left idle this many seconds after an answer, as uvicorn does (its default is 5).]:seconds:'
+        '--version[Show the version.]'
         '(-h --help)'{-h,--help}'[Show help information.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
@@ -427,6 +573,7 @@ _synctop_help() {
     local -i ret=1
     local -ar arg_specs=(
         '*:subcommands:'
+        '--version[Show the version.]'
     )
     _arguments -w -s -S : "${arg_specs[@]}" && ret=0
 

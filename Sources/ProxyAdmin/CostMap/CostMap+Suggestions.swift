@@ -2,13 +2,20 @@ extension CostMap {
     /// Names close to one that is not in the map, for "did you mean": those containing it
     /// (case-insensitive); failing that, those containing its part after the last "/"
     /// ("anthropic/claude-x" finds "claude-x"); failing that, those containing every word of
-    /// it; failing that, punctuation ignored ("gpt4o" finds "gpt-4o"). Shortest first (the
+    /// it; failing that, punctuation ignored ("gpt4o" finds "gpt-4o"). Before the last three,
+    /// version separators are taken as one (`.`, `@`, `_`, `:` as `-`). Shortest first (the
     /// closest to what was typed), then A→Z; at most `limit`.
     public func suggestions(for query: String, limit: Int = 10) -> [String] {
         let folded: (String) -> [UInt8] = SearchText.folded
         let lettersAndDigits: (String) -> [UInt8] = { folded(String($0.filter { $0.isLetter || $0.isNumber })) }
+        // `claude-sonnet-4.5` is `claude-sonnet-4-5`, `claude-3-5-sonnet@20240620` is `…-20240620`:
+        // the map spells versions with `-`, users with `.`, `@`, `_` or `:`.
+        let separators: (String) -> [UInt8] = { folded(String($0.map { ".@_:".contains($0) ? "-" : $0 })) }
+        let bare = query.split(separator: "/").last.map(String.init) ?? query
         let tries: [(needles: [[UInt8]], form: (String) -> [UInt8])] = [
             ([folded(query)], folded),
+            ([separators(query)], separators),
+            ([separators(bare)], separators),
             (query.split(separator: "/").last.map { [folded(String($0))] } ?? [], folded),
             (query.split { !($0.isLetter || $0.isNumber) }.filter { $0.count >= 2 }.map { folded(String($0)) }, folded),
             ([lettersAndDigits(query)], lettersAndDigits),

@@ -12,6 +12,7 @@ public struct CostMapDiff: Sendable, Equatable {
     public var added: [String]
     public var removed: [String]
     public var changed: [EntryChange]
+    /// Each map's `modelCount`: LiteLLM's count, `sample_spec` included.
     public var oldCount: Int
     public var newCount: Int
 
@@ -49,22 +50,25 @@ public struct CostMapDiff: Sendable, Equatable {
     public var repricedCount: Int { changed.count { $0.isRepriced } }
     public var isEmpty: Bool { added.isEmpty && removed.isEmpty && changed.isEmpty }
 
-    /// "+12 new, −3 removed, 41 re-priced, 7 other changes" (zero parts left out).
+    /// "+1,517 new, −3 removed, 41 re-priced, 7 other changes" (zero parts left out).
     public var summary: String {
-        if isEmpty { return "no change (\(newCount) models)" }
+        if isEmpty { return "no change (\(ModelNumberText.grouped(newCount)) models)" }
         var parts: [String] = []
-        if !added.isEmpty { parts.append("+\(added.count) new") }
-        if !removed.isEmpty { parts.append("−\(removed.count) removed") }
+        if !added.isEmpty { parts.append("+\(ModelNumberText.grouped(added.count)) new") }
+        if !removed.isEmpty { parts.append("−\(ModelNumberText.grouped(removed.count)) removed") }
         let repriced = repricedCount
-        if repriced > 0 { parts.append("\(repriced) re-priced") }
+        if repriced > 0 { parts.append("\(ModelNumberText.grouped(repriced)) re-priced") }
         let other = changed.count - repriced
-        if other > 0 { parts.append("\(other) other change\(other == 1 ? "" : "s")") }
+        if other > 0 { parts.append("\(ModelNumberText.grouped(other)) other change\(other == 1 ? "" : "s")") }
         return parts.joined(separator: ", ")
     }
 
+    /// "3,412 → 4,554 models": both maps' `modelCount`.
+    public var counts: String { "\(ModelNumberText.grouped(oldCount)) → \(ModelNumberText.grouped(newCount)) models" }
+
     public init(old: CostMap, new: CostMap) {
-        oldCount = old.entries.count
-        newCount = new.entries.count
+        oldCount = old.modelCount
+        newCount = new.modelCount
         added = new.entries.filter { old.index[ExactKey($0.name)] == nil }.map(\.name)
         removed = old.entries.filter { new.index[ExactKey($0.name)] == nil }.map(\.name)
         // Changed entries are parsed on both sides: the slow part, so split across cores.

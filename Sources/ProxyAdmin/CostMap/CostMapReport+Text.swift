@@ -21,6 +21,29 @@ extension CostMapReport {
 
     // MARK: price
 
+    /// What an operator must see before the prices: a pointer row and where it points
+    /// (LiteLLM 1.110.2 serves the target's entry under this name; 1.109.1 the stub as it
+    /// is), and the model's lifecycle (deprecation date and source, successor).
+    public static func notes(_ e: ModelEntry, in map: CostMap) -> [String] {
+        var out: [String] = []
+        if let target = e.aliasOf {
+            if let t = map[target], t.aliasOf == nil {
+                out.append("alias of \(target): LiteLLM 1.110.2 serves \(target)'s entry under this name (1.109.1 serves the stub as it is)")
+            } else {
+                out.append("alias of \(target), which is \(map[target] == nil ? "not in the map" : "another alias"): LiteLLM 1.110.2 drops this name")
+            }
+        }
+        let fields = (e.aliasOf.flatMap { map[$0] } ?? e).value.objectValue ?? []
+        func text(_ key: String) -> String? {
+            fields.first { $0.0 == key }.flatMap { if case .string(let s) = $0.1, !s.isEmpty { s } else { nil } }
+        }
+        var life: [String] = []
+        if let date = text("deprecation_date") { life.append("deprecated on \(date)" + (text("deprecation_source").map { " (source: \($0))" } ?? "")) }
+        if let next = text("successor_model") { life.append("successor: \(next)") }
+        if !life.isEmpty { out.append(life.joined(separator: "; ")) }
+        return out
+    }
+
     /// Every field as the map holds it, `key  value` per line (nested values as compact
     /// JSON), then each per-token price × 1M as a derived line.
     public static func priceText(_ e: ModelEntry) -> String {
@@ -51,7 +74,7 @@ extension CostMapReport {
     /// indented "field: old → new (+12.5%)" line per changed field.
     public static func diffText(_ diff: CostMapDiff, old: String, new: String) -> String {
         // "no change (N models)" already gives the count.
-        let counts = diff.isEmpty ? "" : " (\(diff.oldCount) → \(diff.newCount) models)"
+        let counts = diff.isEmpty ? "" : " (\(diff.counts))"
         var lines = [diff.summary + counts, "\(old) → \(new)"]
         lines += diff.added.map { "+ " + oneLine($0) }
         lines += diff.removed.map { "− " + oneLine($0) }
@@ -60,6 +83,11 @@ extension CostMapReport {
             for field in change.fields {
                 var line = "  \(field.key.isEmpty ? "(entry)" : oneLine(field.key)): "
                 line += (field.old.map(literal) ?? "(absent)") + " → " + (field.new.map(literal) ?? "(absent)")
+                // The exact values stay (scripts compare them); per 1M beside, as everywhere else.
+                if isPerToken(field.key) {
+                    let m = { (v: JSONValue?) in v.flatMap(ModelEntry.number).map { "$" + PriceText.price($0 * 1_000_000) } ?? "—" }
+                    line += " (\(m(field.old)) → \(m(field.new)) per 1M)"
+                }
                 if let p = field.percent { line += " (\(PriceText.percent(p)))" }
                 lines.append(line)
             }

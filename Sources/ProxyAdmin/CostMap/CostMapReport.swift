@@ -8,7 +8,7 @@ public enum CostMapReport {
     public static func modelsJSON(_ map: CostMap, rows: [Int], query: ModelQuery, proxy: String) -> JSONValue {
         .object([
             ("proxy", .string(proxy)),
-            ("total", .int(map.entries.count)),
+            ("total", .int(map.modelCount)),
             ("count", .int(rows.count)),
             ("filter", .string(query.filter)),
             ("sort", .string(query.sort.rawValue)),

@@ -34,8 +34,10 @@ public struct CostMapSnapshotStore: Sendable {
         }
     }
 
-    public init(root: String, proxyURL: String, keep: Int = 5) {
-        directory = root + "/cost-maps/" + Self.folderName(proxyURL)
+    /// `kind`: "cost-maps", or "beta-mappings" for the mapping last seen for a proxy
+    /// (the proxy exposes none, so a beta-header preview compares with this).
+    public init(root: String, proxyURL: String, keep: Int = 5, kind: String = "cost-maps") {
+        directory = root + "/" + kind + "/" + Self.folderName(proxyURL)
         self.keep = max(1, keep)
     }
 

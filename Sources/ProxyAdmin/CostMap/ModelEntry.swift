@@ -16,6 +16,9 @@ public struct ModelEntry: Sendable, Equatable {
     public var outputPerMillion: Double?
     public var maxInputTokens: Int?
     public var maxOutputTokens: Int?
+    /// `{"alias_of": "<key>"}` (LiteLLM 1.110.2's pointer rows): the key it points at. The
+    /// columns above then show that entry's values (`CostMap` fills them in).
+    public var aliasOf: String?
     /// Lower-cased "model provider" bytes: filtering is a byte search, no allocation per key.
     let searchKey: [UInt8]
 
@@ -34,6 +37,19 @@ public struct ModelEntry: Sendable, Equatable {
         maxInputTokens = value["max_input_tokens"].flatMap(Self.count)
         maxOutputTokens = value["max_output_tokens"].flatMap(Self.count)
         searchKey = SearchText.folded(name + "\u{0}" + (provider ?? ""))
+        if case .object(let fields) = value, fields.count == 1, fields[0].0 == "alias_of", case .string(let target) = fields[0].1 { aliasOf = target }
+    }
+
+    /// This pointer row showing its target's columns (its raw bytes stay the stub).
+    func resolved(through target: ModelEntry) -> ModelEntry {
+        var copy = self
+        copy.provider = target.provider
+        copy.mode = target.mode
+        copy.inputPerMillion = target.inputPerMillion
+        copy.outputPerMillion = target.outputPerMillion
+        copy.maxInputTokens = target.maxInputTokens
+        copy.maxOutputTokens = target.maxOutputTokens
+        return copy
     }
 
     /// A price per token as the entry holds it (number or numeric string), for display.

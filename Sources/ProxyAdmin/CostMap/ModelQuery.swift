@@ -26,7 +26,8 @@ public struct ModelQuery: Sendable, Equatable {
     public static func order(of map: CostMap, by column: ModelColumn, descending: Bool) -> [Int] {
         let e = map.entries
         switch column {
-        case .model: return sorted(e.map { Optional(SortText($0.name)) }, descending)
+        // LiteLLM's own entries per deployment (named by a 64-hex id) after every named model.
+        case .model: return sorted(e.map { isDeploymentID($0.name) ? nil : SortText($0.name) }, descending)
         case .provider: return sorted(e.map { $0.provider.map(SortText.init) }, descending)
         case .mode: return sorted(e.map { $0.mode.map(SortText.init) }, descending)
         case .input: return sorted(e.map(\.inputPerMillion), descending)
@@ -34,6 +35,11 @@ public struct ModelQuery: Sendable, Equatable {
         case .maxInput: return sorted(e.map(\.maxInputTokens), descending)
         case .maxOutput: return sorted(e.map(\.maxOutputTokens), descending)
         }
+    }
+
+    /// A deployment id as LiteLLM names its run-time entries: 64 lowercase hex digits.
+    public static func isDeploymentID(_ name: String) -> Bool {
+        name.utf8.count == 64 && name.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
     }
 
     private static func sorted<K: Comparable>(_ keys: [K?], _ descending: Bool) -> [Int] {

@@ -17,6 +17,8 @@ public enum PodComparison {
         /// Pod URL → the value it reported ("—" for none).
         public var values: [(pod: String, value: String)]
         public var message: String
+        /// For `source_revision`: seconds since the newest load the others have not followed.
+        public var waitedSeconds: Int?
 
         public static func == (a: Disagreement, b: Disagreement) -> Bool {
             a.job == b.job && a.field == b.field && a.message == b.message
@@ -83,15 +85,18 @@ public enum PodComparison {
         let leaderRevision = revisions.first { $0.0 == leader }?.1 ?? nil
         let behind = revisions.filter { $0.1 != leaderRevision }.map { PodName.short($0.0) }
         var message: String
+        var waitedSeconds: Int?
         if let newest {
             let waited = Int(now.timeIntervalSince(newest))
+            waitedSeconds = waited
             let when = ProxyTimestamp.clockUTC(newest)
             message = "\(behind.joined(separator: ", ")) \(behind.count == 1 ? "has" : "have") not applied the \(when) cost-map reload yet — pods re-check the database every \(checkIntervalSeconds) s by default; \(TimeText.seconds(waited)) so far"
             if waited > 4 * checkIntervalSeconds { message += ": past a few checks, its fetch may be failing (see that pod's log)" }
         } else {
             message = "pods hold different cost maps (\(behind.joined(separator: ", ")) differ)"
         }
-        return Disagreement(job: .costMap, field: "source_revision", values: revisions.map { ($0.0, $0.1.map { String($0.prefix(12)) } ?? "—") }, message: message)
+        return Disagreement(job: .costMap, field: "source_revision", values: revisions.map { ($0.0, $0.1.map { String($0.prefix(12)) } ?? "—") },
+                            message: message, waitedSeconds: waitedSeconds)
     }
 }
 

@@ -98,9 +98,25 @@ public enum PodDiscovery {
             if n <= 0 { break }
             output.append(contentsOf: chunk[0..<n])
         }
+        // Past 64 KB it is not a list of pods; and a command that closed its output may still
+        // run: the wait is bounded by the same deadline, never a bare waitpid.
+        let tooMuch = output.count >= 64 << 10
         var status: Int32 = 0
-        if timedOut { kill(pid, SIGKILL) }
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        var reaped = false
+        if !timedOut && !tooMuch {
+            while SocketExchange.monotonicMs() < deadline {
+                let r = waitpid(pid, &status, WNOHANG)
+                if r == pid { reaped = true; break }
+                if r < 0 && errno != EINTR { reaped = true; break }
+                usleep(10_000)
+            }
+            if !reaped { timedOut = true }
+        }
+        if !reaped {
+            kill(pid, SIGKILL)
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        }
+        if tooMuch { return .failure(Failure(description: "pods_command printed more than 64 KB: not a list of pods")) }
         if timedOut { return .failure(Failure(description: "pods_command did not finish within \(timeoutSeconds) s")) }
         let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         guard exited == 0 else { return .failure(Failure(description: "pods_command exited with status \(exited)")) }

@@ -12,9 +12,11 @@ extension HistoryRecord {
         case .success(let o): o.message
         case .failure(let e): ActionReport.explain(e, action: action)
         }
+        let isReload = if case .reload = action { true } else { false }
         return HistoryRecord(time: time, proxy: proxy, job: action.job, action: Action(action),
                              parameters: Parameters(action), outcome: reply.result.value != nil ? .success : .failure,
-                             httpStatus: reply.httpStatus, durationMs: reply.durationMs, message: message)
+                             httpStatus: reply.httpStatus, durationMs: reply.durationMs, message: message,
+                             count: isReload ? reply.result.value?.count : nil)
     }
 
     /// An action stopped before anything was sent (read-only mode, declined, no terminal).

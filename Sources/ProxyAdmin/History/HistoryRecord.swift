@@ -49,10 +49,14 @@ public struct HistoryRecord: Equatable, Sendable {
     public let durationMs: Int?
     /// What happened, in words (the same words the operator saw).
     public let message: String
+    /// A reload's count as the proxy answered it (`models_count`, `providers_count`): a
+    /// beta-header reload answered with the bundled file's count gives a fallback away
+    /// later (`synctop check`). Nil for everything else.
+    public let count: Int?
 
     public init(
         time: Date, proxy: String, job: SyncJob, action: Action, parameters: Parameters = .none,
-        outcome: Outcome, httpStatus: Int? = nil, durationMs: Int? = nil, message: String
+        outcome: Outcome, httpStatus: Int? = nil, durationMs: Int? = nil, message: String, count: Int? = nil
     ) {
         // Microsecond precision, what the line holds: a record equals itself read back.
         self.time = Date(timeIntervalSince1970: (time.timeIntervalSince1970 * 1_000_000).rounded() / 1_000_000)
@@ -64,6 +68,7 @@ public struct HistoryRecord: Equatable, Sendable {
         self.httpStatus = httpStatus
         self.durationMs = durationMs
         self.message = message
+        self.count = count
     }
 
     /// The same record with every occurrence of `key` in the message replaced by its masked
@@ -73,47 +78,56 @@ public struct HistoryRecord: Equatable, Sendable {
         return HistoryRecord(
             time: time, proxy: proxy, job: job, action: action, parameters: parameters, outcome: outcome,
             httpStatus: httpStatus, durationMs: durationMs,
-            message: message.replacing(key, with: APIKey.mask(key)))
+            message: message.replacing(key, with: APIKey.mask(key)), count: count)
     }
 
     // MARK: - The line
 
+    /// The record as `history --json` prints it: the job spelled as in every JSON output
+    /// (`cost_map`, `SyncJob.jsonKey`). The file keeps `jsonLine`'s spelling.
+    public var json: JSONValue { json(job: job.jsonKey) }
+
     /// The record as JSON with a fixed key order: time, proxy, job, action, parameters,
-    /// outcome, http_status, duration_ms, message. Absent values are explicit nulls;
-    /// absent parameters are left out of the `parameters` object.
-    public var json: JSONValue {
+    /// outcome, http_status, duration_ms, message, then `count` for reloads that have one
+    /// (older lines lack it). Absent values are explicit nulls; absent parameters are left
+    /// out of the `parameters` object.
+    private func json(job jobText: String) -> JSONValue {
         var params: [(String, JSONValue)] = []
         if let hours = parameters.hours { params.append(("hours", .int(hours))) }
-        return .object([
+        var pairs: [(String, JSONValue)] = [
             ("time", .string(ProxyTimestamp.format(time))),
             ("proxy", .string(proxy)),
-            ("job", .string(job.rawValue)),
+            ("job", .string(jobText)),
             ("action", .string(action.rawValue)),
             ("parameters", .object(params)),
             ("outcome", .string(outcome.rawValue)),
             ("http_status", .optional(httpStatus)),
             ("duration_ms", .optional(durationMs)),
             ("message", .string(message)),
-        ])
+        ]
+        if let count { pairs.append(("count", .int(count))) }
+        return .object(pairs)
     }
 
     /// One line of `history.jsonl`, without the newline. Never contains a newline itself
-    /// (the writer escapes control characters).
-    public var jsonLine: String { json.rendered() }
+    /// (the writer escapes control characters). The job as ever ("cost-map"): files stay
+    /// readable by every synctop version, older ones too.
+    public var jsonLine: String { json(job: job.rawValue).rendered() }
 
     /// Reads one line back; nil when it is not a record (torn, garbage, or a value this
-    /// version does not know, such as a future action). Unknown fields are ignored.
+    /// version does not know, such as a future action). Unknown fields are ignored; the job
+    /// may be spelled either way ("cost-map" as written, "cost_map" as `history --json` prints).
     public init?(jsonLine line: String) {
         guard let wire = try? JSONDecoderShim.decode(Wire.self, from: line),
               let time = ProxyTimestamp.parse(wire.time),
-              let job = SyncJob(rawValue: wire.job),
+              let job = SyncJob(anySpelling: wire.job),
               let action = Action(rawValue: wire.action),
               let outcome = Outcome(rawValue: wire.outcome)
         else { return nil }
         self.init(
             time: time, proxy: wire.proxy, job: job, action: action,
             parameters: Parameters(hours: wire.parameters?.hours), outcome: outcome,
-            httpStatus: wire.http_status, durationMs: wire.duration_ms, message: wire.message)
+            httpStatus: wire.http_status, durationMs: wire.duration_ms, message: wire.message, count: wire.count)
     }
 
     private struct Wire: Decodable {
@@ -127,6 +141,7 @@ public struct HistoryRecord: Equatable, Sendable {
         var http_status: Int?
         var duration_ms: Int?
         var message: String
+        var count: Int?
     }
 
     /// `https://user:secret@host:4000/x` → `https://host:4000/x`; anything else unchanged.

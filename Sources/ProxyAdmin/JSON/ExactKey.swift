@@ -46,3 +46,23 @@ extension Optional<String> {
         }
     }
 }
+
+extension String {
+    /// Python's `str.startswith`: by code points, not by canonical equivalence (Swift's
+    /// `hasPrefix` would not see "claude" in "claude\u{301}…", Python does).
+    func startsWithExactly(_ prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+
+    /// Python's `str.endswith`, by code points.
+    func endsWithExactly(_ suffix: String) -> Bool { utf8.reversed().starts(with: suffix.utf8.reversed()) }
+
+    /// Python's `needle in self`, by code points (UTF-8 substring search is code-point search).
+    func containsExactly(_ needle: String) -> Bool {
+        let hay = Array(utf8), n = Array(needle.utf8)
+        guard !n.isEmpty else { return true }
+        guard hay.count >= n.count else { return false }
+        for start in 0...(hay.count - n.count) where hay[start] == n[0] && hay[start..<start + n.count].elementsEqual(n) {
+            return true
+        }
+        return false
+    }
+}

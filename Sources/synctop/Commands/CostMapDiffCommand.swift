@@ -101,7 +101,7 @@ struct CostMapDiffCommand: AsyncParsableCommand {
             printError("synctop: \(error)")
             throw ExitStatus.ioError
         }
-        let count = fetched.map.entries.count
+        let count = fetched.map.modelCount
         if json {
             printOut(JSONValue.object([
                 ("proxy", .string(proxy)),
@@ -110,7 +110,7 @@ struct CostMapDiffCommand: AsyncParsableCommand {
                 ("models", .int(count)),
             ]).rendered(pretty: true))
         } else {
-            printOut("no snapshot of \(proxy) yet: saved its cost map (\(count) models) as the baseline, \(saved.path)")
+            printOut("no snapshot of \(proxy) yet: saved its cost map (\(ModelNumberText.grouped(count)) models) as the baseline, \(saved.path)")
             printOut("run `synctop diff --since-last` again after a reload to see what changed")
         }
     }

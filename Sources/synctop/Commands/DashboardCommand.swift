@@ -101,6 +101,15 @@ struct DashboardCommand: ParsableCommand, MainThreadCommand {
     @OptionGroup var options: DashboardOptions
     @OptionGroup var mappingSource: MappingSourceOptions
 
+    @Option(help: ArgumentHelp("The proxy's LiteLLM release, whose beta-header rules the Mappings view marks (1.100.5, 1.109.1, 1.110.2; default: the version its readiness reports, which it does only with a database).", valueName: "version"))
+    var litellmVersion: String?
+
+    func validate() throws {
+        if let v = litellmVersion, CostMapValidation.bundledEntries[v] == nil {
+            throw ValidationError("--litellm-version: \(v) is not one synctop knows (\(CostMapValidation.bundledEntries.keys.sorted().joined(separator: ", ")))")
+        }
+    }
+
     /// Only through `Entry`, which calls `runOnMainThread`; kept for the parser.
     func run() throws { try runOnMainThread() }
 
@@ -113,9 +122,11 @@ struct DashboardCommand: ParsableCommand, MainThreadCommand {
             let (client, _) = try connection.client(settings, readOnly: readOnly)
             var config = options.dashboardConfig(settings, file)
             config.readOnly = readOnly
+            config.litellmVersion = litellmVersion
             let fleet = FleetClients(file: file, current: settings, connection: connection, readOnly: readOnly)
             switch try runDashboard(client: client, config: config, terminal: try options.terminalOptions(file),
                                     history: .standard(apiKey: settings.apiKey), mappingSource: mappingSource.source(config: file),
+                                    costMapURL: file.costMapURL,
                                     fleetClient: fleet.client) {
             case .switchContext(let name):
                 connection.context = name
@@ -139,6 +150,14 @@ struct FleetClients: Sendable {
     let caFile: String?
     let timeout: Int
     let readOnly: Bool
+
+    init(others: [String: Result<ConnectionSettings, ProxyError>], current: ConnectionSettings, caFile: String?, timeout: Int, readOnly: Bool) {
+        self.others = others
+        self.current = current
+        self.caFile = caFile
+        self.timeout = timeout
+        self.readOnly = readOnly
+    }
 
     init(file: ConfigFile, current: ConnectionSettings, connection: ConnectionOptions, readOnly: Bool) {
         let environment = Environment.all()
@@ -192,12 +211,13 @@ struct FleetClients: Sendable {
 /// exits 128 + signal, as shells expect.
 @discardableResult
 func runDashboard(client: ProxyAdminClient, config: DashboardConfig, terminal: TerminalOptions,
-                  history: HistoryWriter, mappingSource: BetaHeaderSource,
+                  history: HistoryWriter, mappingSource: BetaHeaderSource, costMapURL: String? = nil,
                   fleetClient: @escaping @Sendable (TargetID, String) -> Result<ProxyAdminClient, ProxyError> = { _, _ in .failure(.readOnly) }) throws -> DashboardRunner.Exit {
     let costMaps = CostMapFetcher(client: client, proxyURL: config.proxyURL, environment: Environment.all())
     var runner = DashboardRunner(client: client, config: config, terminal: terminal, history: history,
                                  mappingSource: mappingSource, costMaps: costMaps)
     runner.fleetClient = fleetClient
+    runner.costMapURL = costMapURL
     let exit: DashboardRunner.Exit
     do {
         exit = try runner.run()

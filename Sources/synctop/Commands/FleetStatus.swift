@@ -81,14 +81,7 @@ enum FleetStatus {
         }
         let settings = try connection.settings()
         let timeout = try connection.timeoutSeconds()
-        let source: PodDiscovery.Source
-        if !context.pods.isEmpty {
-            source = .list(context.pods)
-        } else if let dns = context.podsDNS {
-            source = .dns(dns)
-        } else if let command = context.podsCommand {
-            source = .command(command)
-        } else {
+        guard let source = podSource(context) else {
             printError("synctop: context \(context.name) has no pods: add pods = [\"http://10.0.0.11:4000\", …], pods_dns or pods_command")
             throw ExitStatus.usage
         }
@@ -105,6 +98,14 @@ enum FleetStatus {
             throw ExitStatus.usage
         }
         return (context, settings, podURLs)
+    }
+
+    /// How a context's pods are found: its list, its DNS name or its command; nil for none.
+    static func podSource(_ context: ContextConfig) -> PodDiscovery.Source? {
+        if !context.pods.isEmpty { return .list(context.pods) }
+        if let dns = context.podsDNS { return .dns(dns) }
+        if let command = context.podsCommand { return .command(command) }
+        return nil
     }
 
     static func pods(_ connection: ConnectionOptions, json: Bool) async throws {
@@ -136,8 +137,10 @@ enum FleetStatus {
                     printOut("error         \(r.error ?? "no answer")")
                 }
             }
+            // A pod that answered some reads and not others cannot be said to agree.
+            let whole = answered.filter { $0.snapshot.worstError == nil }.count
             if disagreements.isEmpty {
-                printOut(answered.count == reads.count ? "all \(reads.count) pods agree" : "the pods that answered agree")
+                printOut(whole == reads.count ? "all \(reads.count) pods agree" : "the \(whole) of \(reads.count) pods that answered every read agree")
             } else {
                 for d in disagreements { printOut("DISAGREE      \(d.job.jsonKey).\(d.field): \(d.message)") }
             }

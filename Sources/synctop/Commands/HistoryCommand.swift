@@ -14,7 +14,7 @@ struct HistoryCommand: AsyncParsableCommand {
         abstract: "Print the actions synctop took and the runs it observed, with per-job success rates.",
         discussion: """
         Reads $XDG_STATE_HOME/synctop/history.jsonl (default ~/.local/state/synctop/history.jsonl). \
-        Records are printed oldest first, newest last; the statistics cover every record of the \
+        Records are printed newest first, as in the History view (--reverse: oldest first); the statistics cover every record of the \
         shown jobs, whatever --limit says. Refused actions (nothing sent) are not in the rate; \
         runs the proxy did by itself are counted apart. A missing file is an empty history. \
         Exit codes: 0 ok, 64 usage or unreadable history file.
@@ -27,8 +27,11 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only this job.", valueName: "job"))
     var job: HistoryJobArgument?
 
-    @Option(help: ArgumentHelp("Print only the last N records (statistics still cover all).", valueName: "n"))
+    @Option(help: ArgumentHelp("Print only the newest N records (statistics still cover all).", valueName: "n"))
     var limit: Int?
+
+    @Flag(help: "Oldest first.")
+    var reverse = false
 
     @Option(help: ArgumentHelp("The history file (default: the XDG state path above).", valueName: "path"))
     var historyFile: String?
@@ -55,7 +58,8 @@ struct HistoryCommand: AsyncParsableCommand {
         let filter = job?.job
         let all = HistoryText.chronological(loaded.records.filter { filter == nil || $0.job == filter })
         let stats = HistoryStats(records: all, job: filter)
-        let shown = limit.map { Array(all.suffix($0)) } ?? all
+        let newest = limit.map { Array(all.suffix($0)) } ?? all
+        let shown = reverse ? newest : newest.reversed()
         if json {
             printOut(HistoryReport.json(records: shown, stats: stats, skippedLines: loaded.skippedLines).rendered(pretty: true))
         } else {
@@ -71,7 +75,7 @@ struct HistoryCommand: AsyncParsableCommand {
 struct HistoryJobArgument: ExpressibleByArgument {
     let job: SyncJob
     init?(argument: String) {
-        guard let job = SyncJob(rawValue: argument) else { return nil }
+        guard let job = SyncJob(anySpelling: argument) else { return nil }
         self.job = job
     }
     static var allValueStrings: [String] { SyncJob.allCases.map(\.rawValue) }

@@ -19,12 +19,32 @@ struct InfoCommand: ParsableCommand {
     @OptionGroup var options: DashboardOptions
     @OptionGroup var mappingSource: MappingSourceOptions
 
-    @Flag(help: "Write JSON: {\"settings\": [{name, value, origin}], \"paths\": [{name, path, state}], \"terminal\": {...}}.")
+    @Flag(help: "Write JSON: {\"version\", \"settings\": {\"url\": {\"value\", \"origin\"}, ...}, \"paths\": {\"history\": {\"path\", \"state\", \"use\"}, ...}, \"terminal\": {...}}.")
     var json = false
+
+    /// One setting: its JSON key, its label in the text, its value and where it came from;
+    /// `problem` when it cannot be used (a key file that does not exist).
+    struct Row {
+        var key: String, label: String, value: String, origin: String
+        var problem: String? = nil
+        init(_ key: String, _ label: String, _ value: String, _ origin: String, problem: String? = nil) {
+            (self.key, self.label, self.value, self.origin, self.problem) = (key, label, value, origin, problem)
+        }
+    }
+
+    /// One path: its JSON key, its label, the path (nil: none, `state` says why) and its state.
+    struct PathRow {
+        var key: String, label: String, use: String, path: String?, state: String
+        init(_ key: String, _ label: String, _ use: String, _ path: String?, _ state: String) {
+            (self.key, self.label, self.use, self.path, self.state) = (key, label, use, path, state)
+        }
+    }
 
     func run() throws {
         let env = Environment.all()
-        let settings = try connection.settings(warnKeyInClear: false)
+        // A key file that does not exist is reported below, not an exit: info is where one
+        // looks to find out why the key is not found.
+        let settings = try connection.settings(warnKeyInClear: false, tolerateMissingKeyFile: true)
         let file = try connection.loadConfig()
         let args = CommandLine.arguments
         func given(_ flag: String) -> Bool { args.contains { $0 == flag || $0.hasPrefix(flag + "=") } }
@@ -34,8 +54,9 @@ struct InfoCommand: ParsableCommand {
             if inConfig { return "config file \(file.path ?? "")" }
             return "default"
         }
-        let keyOrigin = settings.apiKey == nil ? "none found"
-            : [settings.keyOrigin.rawValue, settings.keySourceName].compactMap { $0 }.joined(separator: " ")
+        let keyOrigin = settings.apiKey == nil && settings.missingKeyFile == nil ? "none found"
+            : [settings.keyOrigin == .flag ? "flag --key-file" : settings.keyOrigin.rawValue, settings.keySourceName].compactMap { $0 }.joined(separator: " ")
+        let keyProblem = settings.missingKeyFile.map { "key file \($0) does not exist" }
         let urlOrigin: String = switch settings.urlOrigin {
         case .flag: "flag --url"
         case .environment: "environment LITELLM_PROXY_URL"
@@ -45,24 +66,24 @@ struct InfoCommand: ParsableCommand {
         }
         let noColorEnv = !(env["NO_COLOR"] ?? "").isEmpty
         let beta = mappingSource.source(config: file)
-        var rows: [(String, String, String)] = [
-            file.path.map { ("config file", $0, Self.state(of: $0)) } ?? {
+        var rows: [Row] = [
+            file.path.map { Row("config_file", "config file", $0, Self.state(of: $0)) } ?? {
                 let found = Self.under(UserDirectory.resolve(.config, environment: env), "/synctop/config.toml")
-                return ("config file", found.path ?? "—", found.state)
+                return Row("config_file", "config file", found.path ?? "—", found.state)
             }(),
-            ("proxy URL", settings.proxyName, urlOrigin),
-            ("API key", settings.maskedKey, keyOrigin),
-            ("poll interval", "\(options.interval(file)) s", origin("--interval", inConfig: file.interval != nil)),
-            ("request timeout", "\(try connection.timeoutSeconds()) s", origin("--timeout", inConfig: file.timeout != nil)),
-            ("theme", options.theme(file), origin("--theme", inConfig: file.theme != nil)),
-            ("colour", options.noColor(file) || noColorEnv ? "off" : "on",
-             given("--no-color") ? "flag --no-color" : noColorEnv ? "environment NO_COLOR" : origin("--no-color", inConfig: file.noColor != nil)),
-            ("unicode", options.noUnicode(file) ? "off (ASCII)" : "on", origin("--no-unicode", inConfig: file.noUnicode != nil)),
-            ("read-only", options.readOnly(file) ? "yes" : "no", origin("--read-only", inConfig: file.readOnly != nil)),
-            ("beta-header mapping", Self.where(beta.location), beta.origin == .defaultValue ? "default" : beta.origin.rawValue),
-            ("key bindings", file.keyMaps == .standard ? "as shipped" : "remapped", file.keyMaps == .standard ? "default" : "config file \(file.path ?? "")"),
+            Row("url", "proxy URL", settings.proxyName, urlOrigin),
+            Row("api_key", "API key", keyProblem == nil ? settings.maskedKey : "missing", keyOrigin, problem: keyProblem),
+            Row("interval", "poll interval", "\(options.interval(file)) s", origin("--interval", inConfig: file.interval != nil)),
+            Row("timeout", "request timeout", "\(try connection.timeoutSeconds()) s", origin("--timeout", inConfig: file.timeout != nil)),
+            Row("theme", "theme", options.theme(file), origin("--theme", inConfig: file.theme != nil)),
+            Row("colour", "colour", options.noColor(file) || noColorEnv ? "off" : "on",
+                given("--no-color") ? "flag --no-color" : noColorEnv ? "environment NO_COLOR" : origin("--no-color", inConfig: file.noColor != nil)),
+            Row("unicode", "unicode", options.noUnicode(file) ? "off (ASCII)" : "on", origin("--no-unicode", inConfig: file.noUnicode != nil)),
+            Row("read_only", "read-only", options.readOnly(file) ? "yes" : "no", origin("--read-only", inConfig: file.readOnly != nil)),
+            Row("beta_header_mapping", "beta-header mapping", Self.where(beta.location), beta.origin == .defaultValue ? "default" : beta.origin.rawValue),
+            Row("key_bindings", "key bindings", file.keyMaps == .standard ? "as shipped" : "remapped", file.keyMaps == .standard ? "default" : "config file \(file.path ?? "")"),
         ]
-        if let ca = connection.caFile { rows.append(("CA file", ca, "flag --ca-file")) }
+        if let ca = connection.caFile { rows.append(Row("ca_file", "CA file", ca, "flag --ca-file")) }
 
         let history = Self.under(UserDirectory.resolve(.state, environment: env), "/synctop/history.jsonl")
         let snapshots = Self.under(UserDirectory.resolve(.cache, environment: env), "/synctop") { root in
@@ -71,14 +92,16 @@ struct InfoCommand: ParsableCommand {
         }
         let themes = Self.under(UserDirectory.resolve(.config, environment: env), "/synctop/themes")
         let litellm = Self.under(UserDirectory.home(environment: env), "/.litellm/config.json")
-        var paths: [(String, String?, String)] = [
-            ("history (written)", history.path, history.state),
-            ("cost-map snapshots (written)", snapshots.path, snapshots.state),
-            ("user themes (read)", themes.path, themes.state),
-            ("LiteLLM CLI config (read for base_url)", litellm.path, litellm.state),
+        var paths: [PathRow] = [
+            PathRow("history", "history", "written", history.path, history.state),
+            PathRow("cost_map_snapshots", "cost-map snapshots", "written", snapshots.path, snapshots.state),
+            PathRow("user_themes", "user themes", "read", themes.path, themes.state),
+            PathRow("litellm_cli_config", "LiteLLM CLI config", "read for base_url", litellm.path, litellm.state),
         ]
-        if case .file(let path) = beta.location { paths.append(("beta-header mapping (read)", path, Self.state(of: path))) }
-        if let keyFile = connection.keyFile { paths.append(("key file (read)", keyFile, Self.state(of: keyFile))) }
+        if case .file(let path) = beta.location { paths.append(PathRow("beta_header_mapping", "beta-header mapping", "read", path, Self.state(of: path))) }
+        if let keyFile = settings.missingKeyFile ?? connection.keyFile {
+            paths.append(PathRow("key_file", "key file", "read", keyFile, settings.missingKeyFile != nil ? "missing" : Self.state(of: keyFile)))
+        }
 
         let caps = TerminalCapabilities.probe(environment: env)
         if json {
@@ -86,6 +109,7 @@ struct InfoCommand: ParsableCommand {
         } else {
             printOut(Self.text(rows, paths, caps), terminator: "")
         }
+        if let keyProblem { printError("synctop: warning: \(keyProblem); commands that send the key stop on it (exit 64)") }
     }
 
     static func `where`(_ location: BetaHeaderSource.Location) -> String {
@@ -124,13 +148,15 @@ struct InfoCommand: ParsableCommand {
         return text
     }
 
-    static func text(_ rows: [(String, String, String)], _ paths: [(String, String?, String)], _ c: TerminalCapabilities) -> String {
-        var out = "Settings (value, then where it came from)\n"
-        let w1 = rows.map { $0.0.count }.max() ?? 0
-        for (name, value, origin) in rows { out += "  \(name.padding(w1 + 2))\(value)  (\(origin))\n" }
+    static func text(_ rows: [Row], _ paths: [PathRow], _ c: TerminalCapabilities) -> String {
+        var out = "synctop \(SynctopVersion.current)\n"
+        out += "Settings (value, then where it came from)\n"
+        let w1 = rows.map { $0.label.count }.max() ?? 0
+        for r in rows { out += "  \(r.label.padding(w1 + 2))\(r.value)\(r.problem.map { ": \($0)" } ?? "")  (\(r.origin))\n" }
         out += "Paths\n"
-        let w2 = paths.map { $0.0.count }.max() ?? 0
-        for (name, path, state) in paths { out += "  \(name.padding(w2 + 2))\(path ?? "—")  (\(state))\n" }
+        let labels = paths.map { "\($0.label) (\($0.use))" }
+        let w2 = labels.map(\.count).max() ?? 0
+        for (label, p) in zip(labels, paths) { out += "  \(label.padding(w2 + 2))\(p.path ?? "—")  (\(p.state))\n" }
         out += "Terminal\n"
         out += "  TERM      \(c.term ?? "(not set)")\n"
         out += "  output    \(c.stdoutIsTerminal ? "a terminal" : "not a terminal (the dashboard needs one)")\n"
@@ -139,10 +165,17 @@ struct InfoCommand: ParsableCommand {
         return out
     }
 
-    static func json(_ rows: [(String, String, String)], _ paths: [(String, String?, String)], _ c: TerminalCapabilities) -> JSONValue {
+    static func json(_ rows: [Row], _ paths: [PathRow], _ c: TerminalCapabilities) -> JSONValue {
         .object([
-            ("settings", .array(rows.map { .object([("name", .string($0.0)), ("value", .string($0.1)), ("origin", .string($0.2))]) })),
-            ("paths", .array(paths.map { .object([("name", .string($0.0)), ("path", .optional($0.1)), ("state", .string($0.2))]) })),
+            ("version", .string(SynctopVersion.current)),
+            ("settings", .object(rows.map { r in
+                var pairs: [(String, JSONValue)] = [("value", .string(r.value)), ("origin", .string(r.origin))]
+                if let problem = r.problem { pairs.append(("problem", .string(problem))) }
+                return (r.key, .object(pairs))
+            })),
+            ("paths", .object(paths.map { p in
+                (p.key, .object([("path", .optional(p.path)), ("state", .string(p.state)), ("use", .string(p.use))]))
+            })),
             ("terminal", .object([
                 ("term", .optional(c.term)), ("stdout_is_terminal", .bool(c.stdoutIsTerminal)), ("colors", .int(c.colors)),
                 ("rgb", .bool(c.rgb)), ("depth", .string(c.depth.description)), ("utf8", .bool(c.utf8)),

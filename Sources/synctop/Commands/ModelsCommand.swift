@@ -28,19 +28,23 @@ struct ModelsCommand: AsyncParsableCommand {
     @Flag(help: "Write JSON: {\"proxy\", \"total\", \"count\", \"models\": [{\"model\", \"provider\", \"mode\", \"input_per_million\", ...}]}.")
     var json = false
 
+    @Flag(help: "Only the fetched catalog: leave out what the proxy registers at run time (an entry per deployment id). LiteLLM 1.109.1 and newer; older ones ignore it.")
+    var catalogOnly = false
+
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
         let settings = try connection.settings(warnKeyInClear: false)
-        let fetched = try await connection.fetchCostMap(settings)
-        saveSnapshotQuietly(fetched, proxyURL: settings.proxyName)
+        let fetched = try await connection.fetchCostMap(settings, catalogOnly: catalogOnly)
+        // A snapshot is the whole served map, the baseline `diff --since-last` compares.
+        if !catalogOnly { saveSnapshotQuietly(fetched, proxyURL: settings.proxyName) }
         let query = ModelQuery(filter: filter, sort: sort, descending: sort.descendingByDefault != reverse)
         let rows = query.rows(of: fetched.map)
         if json {
             printOut(CostMapReport.modelsJSON(fetched.map, rows: rows, query: query, proxy: settings.proxyName).rendered(pretty: true))
         } else {
             printOut(CostMapReport.modelsText(fetched.map, rows: rows), terminator: "")
-            if rows.isEmpty { printError("synctop: no model matches \"\(filter)\" (\(fetched.map.entries.count) models)") }
+            if rows.isEmpty { printError("synctop: no model matches \"\(filter)\" (\(ModelNumberText.grouped(fetched.map.modelCount)) models)") }
         }
     }
 }

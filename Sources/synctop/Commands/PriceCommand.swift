@@ -30,15 +30,25 @@ struct PriceCommand: AsyncParsableCommand {
         saveSnapshotQuietly(fetched, proxyURL: settings.proxyName)
         guard let entry = fetched.map[model] else {
             let close = fetched.map.suggestions(for: model)
-            var message = "synctop: no model \"\(model)\" in the cost map (\(fetched.map.entries.count) models)"
+            var message = "synctop: no model \"\(model)\" in the cost map (\(ModelNumberText.grouped(fetched.map.modelCount)) models)"
             if !close.isEmpty { message += "; did you mean:\n" + close.map { "  " + $0 }.joined(separator: "\n") }
             printError(message)
             throw ExitStatus.notFound
         }
+        // A pointer row's prices are its target's.
+        let shown = entry.aliasOf.flatMap { fetched.map[$0] }.flatMap { $0.aliasOf == nil ? $0 : nil } ?? entry
+        let notes = CostMapReport.notes(entry, in: fetched.map)
         if json {
-            printOut(CostMapReport.priceJSON(entry, proxy: settings.proxyName).rendered(pretty: true))
+            var doc = CostMapReport.priceJSON(shown, proxy: settings.proxyName)
+            if case .object(var pairs) = doc {
+                pairs.insert(("alias_of", .optional(entry.aliasOf)), at: 1)
+                pairs.insert(("notes", .array(notes.map(JSONValue.string))), at: 2)
+                doc = .object(pairs)
+            }
+            printOut(doc.rendered(pretty: true))
         } else {
-            printOut(CostMapReport.priceText(entry), terminator: "")
+            for note in notes { printOut("# " + note) }
+            printOut(CostMapReport.priceText(shown), terminator: "")
         }
     }
 }

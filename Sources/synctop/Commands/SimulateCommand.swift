@@ -1,4 +1,5 @@
 import ArgumentParser
+import ProxyAdmin
 import ProxySimulator
 #if canImport(Glibc)
 import Glibc
@@ -15,7 +16,7 @@ struct SimulatorOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Delay every answer by this many milliseconds.", valueName: "ms"))
     var latency: Int = 0
 
-    @Option(help: "Which LiteLLM release to answer as (1.100.5 or 1.109.1).")
+    @Option(help: "Which LiteLLM release to answer as (1.100.5, 1.109.1 or 1.110.2).")
     var litellmVersion: String = LiteLLMVersion.v1_109_1.rawValue
 
     @Option(help: ArgumentHelp("Misbehave on purpose, for tests: MODE or MODE:PATH-PREFIX, repeatable. Modes: \(FaultMode.allCases.map(\.rawValue).joined(separator: ", ")). At run time: POST /_sim/fault?mode=&path=&count=.", valueName: "mode[:path]"))
@@ -27,6 +28,21 @@ struct SimulatorOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "As LiteLLM's store_model_in_db: only with it on do pods act on a beta-header schedule or force_reload.")
     var storeModelInDb = true
 
+    @Option(help: ArgumentHelp("How the remote cost-map source answers fetches: \(RemoteMode.names). At run time: POST /_sim/remote?cost_map=MODE.", valueName: "mode"))
+    var remoteCostMap = "ok"
+
+    @Option(help: ArgumentHelp("How the remote beta-header source answers fetches: the same modes but small:N. At run time: POST /_sim/remote?beta_headers=MODE.", valueName: "mode"))
+    var remoteBetaHeaders = "ok"
+
+    @Option(help: ArgumentHelp("Serve this file as the remote cost map (at run time: PUT /_sim/remote/cost_map with the file as the body).", valueName: "path"))
+    var remoteCostMapFile: String?
+
+    @Option(help: ArgumentHelp("Serve this file as the remote beta-header mapping (PUT /_sim/remote/beta_headers).", valueName: "path"))
+    var remoteBetaHeadersFile: String?
+
+    @Flag(inversion: .prefixedNo, help: "Wait between fetch attempts as LiteLLM does (about 7 s) before a reload whose source keeps failing with a retried error (connect error, 429, 500, 502-504) answers 502.")
+    var remoteRetryDelays = true
+
     func validate() throws {
         guard LiteLLMVersion(rawValue: litellmVersion) != nil else {
             throw ValidationError("--litellm-version must be one of \(LiteLLMVersion.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -34,12 +50,18 @@ struct SimulatorOptions: ParsableArguments {
         guard (0...60_000).contains(latency) else { throw ValidationError("--latency must be 0 to 60000 ms") }
         guard !masterKey.isEmpty else { throw ValidationError("--master-key must not be empty") }
         guard (1...86_400).contains(checkInterval) else { throw ValidationError("--check-interval must be 1 to 86400 seconds") }
+        guard RemoteMode(flag: remoteCostMap) != nil else {
+            throw ValidationError("--remote-cost-map must be one of \(RemoteMode.names) (N: 0 to 1000000, CODE: 400 to 599)")
+        }
+        guard RemoteMode(flag: remoteBetaHeaders) != nil, !remoteBetaHeaders.hasPrefix("small:") else {
+            throw ValidationError("--remote-beta-headers must be one of \(RemoteMode.names), but small:N (CODE: 400 to 599)")
+        }
         for f in fault where Fault(flag: f) == nil {
             throw ValidationError("--fault \(f): the mode must be one of \(FaultMode.allCases.map(\.rawValue).joined(separator: ", ")), optionally :PATH")
         }
     }
 
-    func configuration(port: Int, demo: Bool) -> SimulatorConfiguration {
+    func configuration(port: Int, demo: Bool) throws -> SimulatorConfiguration {
         var c = SimulatorConfiguration()
         c.port = port
         c.hasDatabase = !noDb
@@ -50,7 +72,21 @@ struct SimulatorOptions: ParsableArguments {
         c.faults = fault.compactMap(Fault.init(flag:))
         c.checkInterval = .seconds(checkInterval)
         c.storeModelInDB = storeModelInDb
+        c.remoteCostMap = RemoteMode(flag: remoteCostMap) ?? .ok
+        c.remoteBetaHeaders = RemoteMode(flag: remoteBetaHeaders) ?? .ok
+        c.remoteRetryDelays = remoteRetryDelays
+        c.remoteCostMapFile = try remoteCostMapFile.map(Self.readFile)
+        c.remoteBetaHeadersFile = try remoteBetaHeadersFile.map(Self.readFile)
         return c
+    }
+
+    private static func readFile(_ path: String) throws -> [UInt8] {
+        do {
+            guard let bytes = try LocalFile.readBytes(path, limit: 32 << 20) else { throw ValidationError("\(path) does not exist") }
+            return bytes
+        } catch let error as SettingsError {
+            throw ValidationError("\(error)")
+        }
     }
 }
 
@@ -63,7 +99,18 @@ struct SimulateCommand: AsyncParsableCommand {
         It answers every endpoint synctop uses exactly as LiteLLM does, seeded with LiteLLM's real \
         data files; a reload switches to the newer bundled release. Keys: the master key (proxy_admin), \
         sk-synctop-viewer (proxy_admin_viewer), sk-synctop-user (internal_user). Test-only controls live \
-        under /_sim/ (requests, advance, fail_next_reload, stall, reset, pods, pod).
+        under /_sim/ (requests, advance, fail_next_reload, stall, reset, remote, pods, pod).
+
+        The remote source its reloads fetch from can fail on purpose, per job: --remote-cost-map \
+        and --remote-beta-headers MODE, or POST /_sim/remote?cost_map=MODE&beta_headers=MODE at run \
+        time, with MODE one of ok, invalid-json ({oops}), list ([]), empty ({}), small:N (N entries, \
+        cost map only), http:CODE (400 to 599) or unreachable (connections refused). A cost-map reload \
+        then answers 502 with LiteLLM's reason (after about 7 s of retries for unreachable, 429 and \
+        500/502/503/504, unless --no-remote-retry-delays); a beta-header reload falls back to the \
+        bundled file and answers 200. PUT /_sim/remote/cost_map (or beta_headers) with a file as the \
+        body serves that file (DELETE: the release's again); GET /_sim/remote shows the settings, \
+        GET /_sim/remote/<file name> what a fetch gets. POST /_sim/remote?release=R switches the \
+        release whose files are served.
 
         With --pods N it runs N pods of one proxy on ports P to P+N-1: they share the database rows \
         (schedules, the cost map's last_run and reload_revision, the beta headers' force_reload) and \
@@ -110,20 +157,23 @@ struct SimulateCommand: AsyncParsableCommand {
     }
 
     private var simulatorConfiguration: SimulatorConfiguration {
-        var c = simulator.configuration(port: port, demo: demoSchedules)
-        if let sslCertfilePath, let sslKeyfilePath {
-            c.tls = TLSFiles(certificatePath: sslCertfilePath, keyPath: sslKeyfilePath)
+        get throws {
+            var c = try simulator.configuration(port: port, demo: demoSchedules)
+            if let sslCertfilePath, let sslKeyfilePath {
+                c.tls = TLSFiles(certificatePath: sslCertfilePath, keyPath: sslKeyfilePath)
+            }
+            c.keepAliveTimeout = .seconds(keepaliveTimeout)
+            c.pods = pods
+            c.balancerPort = balancerPort
+            return c
         }
-        c.keepAliveTimeout = .seconds(keepaliveTimeout)
-        c.pods = pods
-        c.balancerPort = balancerPort
-        return c
     }
 
     func run() async throws {
+        let configuration = try simulatorConfiguration  // a remote file that cannot be read: a usage error
         let sim: ProxySimulator
         do {
-            sim = try await ProxySimulator.start(simulatorConfiguration)
+            sim = try await ProxySimulator.start(configuration)
         } catch {
             var ports = pods == 1 ? "port \(port)" : "one of ports \(port) to \(port + pods - 1)"
             if let balancerPort { ports += " or the balancer port \(balancerPort)" }

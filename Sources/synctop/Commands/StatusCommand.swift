@@ -75,7 +75,7 @@ enum StatusText {
         for job in SyncJob.allCases {
             let label = job.shortTitle.lowercased().padding(14)
             switch s.status(of: job) {
-            case .success(let st): lines.append(label + jobLine(st, now: now, zone: zone))
+            case .success(let st): lines.append(label + jobLine(st, job: job, now: now, zone: zone))
             case .failure(let e): lines.append(label + "ERROR: \(e.summary)")
             }
         }
@@ -84,7 +84,7 @@ enum StatusText {
             var text = src.source
             if let u = src.url { text += " \(u)" }
             if let f = src.isEnvForced { text += ", forced local: \(f ? "yes" : "no")" }
-            if let m = src.modelCount { text += ", \(m) models" }
+            if let m = src.modelCount { text += ", \(ModelNumberText.grouped(m)) models" }
             if let l = src.loadedAt { text += ", loaded \(stamp(l, now: now, zone: zone))" }
             if let r = src.sourceRevision { text += ", revision \(r.prefix(7))" }
             lines.append("source        \(text)")
@@ -97,13 +97,14 @@ enum StatusText {
         return lines.joined(separator: "\n")
     }
 
-    static func jobLine(_ st: JobStatus, now: Date, zone: LocalZone) -> String {
+    static func jobLine(_ st: JobStatus, job: SyncJob, now: Date, zone: LocalZone) -> String {
         var parts: [String] = []
         parts.append(st.scheduled ? "every \(st.intervalHours.map(String.init) ?? "?") h" : "not scheduled")
         parts.append("last run " + (st.lastRun.map { stamp($0, now: now, zone: zone) } ?? "never"))
-        switch JobPhase(status: st, now: now) {
+        switch JobPhase(status: st, now: now, job: job) {
         case .notScheduled: break
         case .neverRun: parts.append("DUE (never run)")
+        case .firstRunPending: parts.append("waiting for first run (each pod runs it once after it starts)")
         case .waiting(let next): parts.append("next run \(stamp(next, now: now, zone: zone))")
         case .due: parts.append("DUE now")
         case .overdue(let since): parts.append("OVERDUE by \(TimeText.span(now.timeIntervalSince(since)))")

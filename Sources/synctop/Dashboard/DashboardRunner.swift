@@ -21,6 +21,9 @@ struct DashboardRunner {
     var history: HistoryWriter
     var mappingSource: BetaHeaderSource
     var costMaps: CostMapFetcher
+    /// config.toml's `cost_map_url`: the file a cost-map preview fetches instead of the
+    /// proxy's source URL.
+    var costMapURL: String?
     /// The client for each fleet target (another context's, or a pod's); nil when the
     /// target cannot be reached at all (its key is not set), with the reason.
     var fleetClient: @Sendable (TargetID, String) -> Result<ProxyAdminClient, ProxyError> = { _, _ in .failure(.readOnly) }
@@ -30,6 +33,11 @@ struct DashboardRunner {
     /// Everything else the dashboard starts (writes, the mapping and cost-map fetches,
     /// snapshots), one job after another on a thread of its own.
     let workExecutor = LoopExecutor()
+    /// Reload previews: a thread of their own, so a `y` pressed during a preview's
+    /// download is sent at once; not the global pool (its monitor would wake every second).
+    let previewExecutor = LoopExecutor()
+    /// The latest reload preview's full outcome, for "as previewed" after the reload.
+    let previews = PreviewMemory()
 
     /// How the loop ended: a quit (with the signal that asked, if one did), or a switch to
     /// another context (`runDashboard` starts its dashboard).
@@ -77,6 +85,7 @@ struct DashboardRunner {
                 case .poll(let generation):
                     startPoll(generation, wake: !pollAnswerCanWait(generation, in: state), mailbox: mailbox)
                 case .perform(let action, let generation): startAction(action, generation, mailbox: mailbox)
+                case .preview(let job, let generation): startPreview(job, generation, mailbox: mailbox)
                 case .record(let record): history.append(record) { mailbox.post(.notice($0)) }
                 case .loadHistory: history.load { mailbox.post(.historyLoaded($0)) }
                 case .loadMappings(let generation): startMappingsLoad(generation, mailbox: mailbox)
@@ -137,6 +146,8 @@ struct DashboardRunner {
     private func startAction(_ action: JobAction, _ generation: Int, mailbox: Mailbox) {
         let client = client
         let costMaps = costMaps
+        let previewed: PreviewMemory.Kept? = if case .reload(let job) = action { previews.take(job) } else { nil }
+        let proxy = config.proxyURL
         Task.detached(executorPreference: workExecutor) {
             // The "before" of what a cost-map reload changes: a snapshot taken just now.
             if action == .reload(.costMap) {
@@ -147,6 +158,10 @@ struct DashboardRunner {
             }
             let reply = await client.perform(action)
             mailbox.post(.actionFinished(generation: generation, reply: reply, at: Date()))
+            if let previewed, case .success(let outcome) = reply.result {
+                let (text, warning) = await Self.checkPreview(previewed, outcome: outcome, client: client, proxy: proxy)
+                mailbox.post(.previewChecked(action.job, text: text, warning: warning))
+            }
         }
     }
 

@@ -37,12 +37,12 @@ struct ConnectionOptions: ParsableArguments {
 
     /// The context this command talks to: `--context`, else `current_context` unless a URL
     /// is given by flag or environment; nil when the config has no contexts.
-    func chosenContext(_ file: ConfigFile, environment: [String: String]) throws -> ContextConfig? {
+    func chosenContext(_ file: ConfigFile, environment: [String: String], quiet: Bool = false) throws -> ContextConfig? {
         if let context {
             guard let found = file.contexts.first(where: { $0.name == context }) else {
                 let known = file.contexts.map(\.name)
-                printError("synctop: no context \"\(context)\" in \(file.path ?? "config.toml")"
-                           + (known.isEmpty ? " (it has no [contexts.NAME] tables)" : " (contexts: \(known.joined(separator: ", ")))"))
+                if !quiet { printError("synctop: no context \"\(context)\" in \(file.path ?? "config.toml")"
+                           + (known.isEmpty ? " (it has no [contexts.NAME] tables)" : " (contexts: \(known.joined(separator: ", ")))")) }
                 throw ExitStatus.usage
             }
             return found
@@ -64,30 +64,35 @@ struct ConnectionOptions: ParsableArguments {
     /// Resolves URL and key, or exits 64 with the reason.
     /// `warnKeyInClear`: commands warn on stderr; the dashboard (which owns the terminal)
     /// shows the marker in its header instead.
-    func settings(warnKeyInClear: Bool = true) throws -> ConnectionSettings {
+    /// `quiet`: print nothing, only throw (a command that asks the proxy in passing, as
+    /// `check-headers` asks its version, and goes on without it).
+    /// `tolerateMissingKeyFile`: a named key file that does not exist is no key, said in
+    /// `missingKeyFile` (`synctop info`); every other command exits 64 on it.
+    func settings(warnKeyInClear: Bool = true, quiet: Bool = false, tolerateMissingKeyFile: Bool = false) throws -> ConnectionSettings {
         let environment = Environment.all()
-        let file = try loadConfig(printWarnings: true)
-        let chosen = try chosenContext(file, environment: environment)
+        let file = try loadConfig(printWarnings: !quiet)
+        let chosen = try chosenContext(file, environment: environment, quiet: quiet)
         do {
             var resolved: ConnectionSettings
             if let chosen {
-                resolved = try Self.settings(for: chosen, keyFileFlag: keyFile, environment: environment)
+                resolved = try Self.settings(for: chosen, keyFileFlag: keyFile, environment: environment,
+                                             tolerateMissingKeyFile: tolerateMissingKeyFile)
             } else {
                 resolved = try ConnectionSettings.resolve(
                     urlFlag: url, keyFile: keyFile, environment: environment,
                     homeDirectory: UserDirectory.home(environment: environment).value?.path, configURL: file.url, configKeyFile: file.keyFile,
-                    readKeyFile: LocalFile.readSecret, readFile: LocalFile.readText)
+                    tolerateMissingKeyFile: tolerateMissingKeyFile, readKeyFile: LocalFile.readSecret, readFile: LocalFile.readText)
             }
             if resolved.caFile == nil { resolved.caFile = caFile }
             // From here on every line printed, logged or stored is scrubbed of them.
             Redactor.register(apiKey: resolved.apiKey)
             URLText.registerSecrets(of: resolved.baseURL)
-            if resolved.keySentInClear && warnKeyInClear {
+            if resolved.keySentInClear && warnKeyInClear && !quiet {
                 printError("synctop: warning: the API key is sent in clear over http:// to \(resolved.proxyName): use https:// for a proxy on another host")
             }
             return resolved
         } catch {
-            printError("synctop: \(error)")
+            if !quiet { printError("synctop: \(error)") }
             throw ExitStatus.usage
         }
     }
@@ -95,7 +100,8 @@ struct ConnectionOptions: ParsableArguments {
     /// A context's URL and key: `key_env` names the variable, `key_file` the file (a
     /// `--key-file` flag wins); with neither, the usual variables. A `key_env` that is not
     /// set is an error, never a silent fall back to another proxy's key.
-    static func settings(for context: ContextConfig, keyFileFlag: String?, environment: [String: String]) throws(SettingsError) -> ConnectionSettings {
+    static func settings(for context: ContextConfig, keyFileFlag: String?, environment: [String: String],
+                         tolerateMissingKeyFile: Bool = false) throws(SettingsError) -> ConnectionSettings {
         var env = environment
         if let name = context.keyEnv, keyFileFlag == nil {
             guard let value = environment[name], !value.isEmpty else { throw .contextKeyUnset(context: context.name, variable: name) }
@@ -104,7 +110,7 @@ struct ConnectionOptions: ParsableArguments {
             env = [:]
         }
         var resolved = try ConnectionSettings.resolve(urlFlag: context.url, keyFile: keyFileFlag ?? context.keyFile, environment: env,
-                                                      homeDirectory: nil, readKeyFile: LocalFile.readSecret, readFile: LocalFile.readText)
+                                                      homeDirectory: nil, tolerateMissingKeyFile: tolerateMissingKeyFile, readKeyFile: LocalFile.readSecret, readFile: LocalFile.readText)
         resolved.urlOrigin = .context
         resolved.context = context.name
         resolved.caFile = context.caFile

@@ -17,9 +17,9 @@ struct FetchedCostMap {
 extension ConnectionOptions {
     /// Fetches and parses, or prints why not and exits as `status` does (69, 77, 70; an
     /// answer that is not a cost map is an unreadable answer, 70).
-    func fetchCostMap(_ settings: ConnectionSettings) async throws -> FetchedCostMap {
+    func fetchCostMap(_ settings: ConnectionSettings, catalogOnly: Bool = false) async throws -> FetchedCostMap {
         let (client, transport) = try client(settings)
-        let result = await client.call(.costMap)
+        let result = await client.call(catalogOnly ? .catalogCostMap : .costMap)
         await transport.shutdown()
         let failure: ProxyError
         switch result {

@@ -25,9 +25,11 @@ enum IndependentCostMapDiff {
     static func counts(old: Data, new: Data) throws -> Counts {
         var a = try require(JSONSerialization.jsonObject(with: old) as? [String: Any])
         var b = try require(JSONSerialization.jsonObject(with: new) as? [String: Any])
+        // The counts as LiteLLM's len(litellm.model_cost): every key, sample_spec too, but
+        // fallback_generalizations, which LiteLLM takes out on load.
+        var c = Counts(old: a.keys.count { $0 != "fallback_generalizations" }, new: b.keys.count { $0 != "fallback_generalizations" })
         a["sample_spec"] = nil
         b["sample_spec"] = nil
-        var c = Counts(old: a.count, new: b.count)
         c.added = b.keys.count { a[$0] == nil }
         c.removed = a.keys.count { b[$0] == nil }
         for (name, after) in b {

@@ -25,7 +25,7 @@ import Testing
                                                     repriced: diff.repricedCount)
         #expect(independent == Self.python, "Foundation and Python agree")
         #expect(product == independent)
-        #expect(diff.summary == "+1517 new, −375 removed, 762 re-priced, 1852 other changes")
+        #expect(diff.summary == "+1,517 new, −375 removed, 762 re-priced, 1,852 other changes")
     }
 
     @Test func namesAreKeptInFileOrderAndSampleSpecIsLeftOut() throws {

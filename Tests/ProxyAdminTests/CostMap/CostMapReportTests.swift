@@ -136,7 +136,7 @@ import Testing
         + fresh
         − gone
         ~ kept
-          input_cost_per_token: 2e-06 → 2.25e-06 (+12.5%)
+          input_cost_per_token: 2e-06 → 2.25e-06 ($2 → $2.25 per 1M) (+12.5%)
           tier: (absent) → x
         ~ scalar
           (entry): 1 → "1"
@@ -173,5 +173,16 @@ import Testing
         #expect(map.suggestions(for: "gpt", limit: 2) == ["gpt-4o", "gpt-4o-mini"])
         #expect(map.suggestions(for: "GPT4o") == ["gpt-4o", "gpt-4o-mini", "openai/gpt-4o"], "punctuation ignored last")
         #expect(map.suggestions(for: "llama").isEmpty)
+    }
+
+    /// Issue 20: `claude-sonnet-4.5` finds `claude-sonnet-4-5` first, not every sonnet.
+    @Test func versionSeparatorsAreOne() throws {
+        let map = try CostMapSeeds.map("""
+        {"claude-sonnet-4-5": {}, "claude-sonnet-4-5-20250929": {}, "claude-3-sonnet": {}, "vertex_ai/claude-3-5-sonnet@20240620": {},
+         "bedrock/claude-sonnet-4": {}}
+        """)
+        #expect(map.suggestions(for: "claude-sonnet-4.5") == ["claude-sonnet-4-5", "claude-sonnet-4-5-20250929"])
+        #expect(map.suggestions(for: "anthropic/claude-sonnet-4.5") == ["claude-sonnet-4-5", "claude-sonnet-4-5-20250929"], "provider prefix dropped")
+        #expect(map.suggestions(for: "claude-3-5-sonnet-20240620") == ["vertex_ai/claude-3-5-sonnet@20240620"])
     }
 }

@@ -36,6 +36,16 @@ import Testing
         #expect(names(ModelQuery(sort: column, descending: true)) == descending)
     }
 
+    /// Issue 20: LiteLLM's per-deployment entries (64-hex ids) after every named model.
+    @Test func deploymentIDsSortAfterNamedModels() throws {
+        let id = "9ea05bb53e89e21c080f2f1d14d79aa3df7033597bb922849cffad75331f436e"
+        let m = try CostMapSeeds.map("{\"\(id)\": {\"id\": \"x\"}, \"zeta\": {}, \"alpha\": {}}")
+        for descending in [false, true] {
+            #expect(ModelQuery(sort: .model, descending: descending).rows(of: m).map { m.entries[$0].name }.last == id)
+        }
+        #expect(!ModelQuery.isDeploymentID("claude-sonnet-4") && !ModelQuery.isDeploymentID(id.uppercased()))
+    }
+
     @Test func numbersDefaultToLargestFirstAndNamesToAToZ() {
         #expect(ModelQuery(sort: .input).descending)
         #expect(ModelQuery(sort: .maxOutput).descending)

@@ -35,6 +35,36 @@ import Testing
         #expect(historySample(action: .observedRun).jsonLine.contains(#""action":"observed_run""#))
     }
 
+    /// The file keeps "cost-map" (older synctops read the same file); `history --json`
+    /// spells the job as every JSON output does ("cost_map"), and a line with either
+    /// spelling reads back.
+    @Test func theFileKeepsItsSpellingTheJSONOutputSpellsTheJobAsEveryJSON() throws {
+        for (job, file, json) in [(SyncJob.costMap, "cost-map", "cost_map"), (.betaHeaders, "beta-headers", "beta_headers")] {
+            let r = historySample(job: job, action: .schedule, hours: 6, status: 200, ms: 840, message: "scheduled")
+            #expect(r.jsonLine.contains(#""job":"\#(file)""#), "\(r.jsonLine)")
+            let printed = r.json.rendered()
+            #expect(printed.contains(#""job":"\#(json)""#) && !printed.contains(file), "\(printed)")
+            #expect(HistoryRecord(jsonLine: r.jsonLine) == r)
+            #expect(HistoryRecord(jsonLine: printed) == r, "a line as history --json prints it reads back too")
+        }
+        #expect(SyncJob(anySpelling: "cost_map") == .costMap && SyncJob(anySpelling: "beta-headers") == .betaHeaders)
+        #expect(SyncJob(anySpelling: "cost map") == nil && SyncJob(anySpelling: "Cost-Map") == nil)
+    }
+
+    /// A reload keeps the count the proxy answered (a beta-header reload's providers_count
+    /// is how `check` spots a silent fallback later); other actions have none.
+    @Test func aReloadKeepsItsCountAndReadsItBack() throws {
+        let outcome = ActionOutcome(message: "reloaded", count: 8)
+        let reload = HistoryRecord.of(.reload(.betaHeaders), proxy: "http://p:4000",
+                                      reply: ActionReply(result: .success(outcome), httpStatus: 200, durationMs: 5), at: Date(timeIntervalSince1970: 0))
+        #expect(reload.count == 8)
+        #expect(reload.jsonLine.hasSuffix(#","message":"reloaded","count":8}"#))
+        #expect(HistoryRecord(jsonLine: reload.jsonLine)?.count == 8)
+        let schedule = HistoryRecord.of(.schedule(.betaHeaders, hours: 3), proxy: "http://p:4000",
+                                        reply: ActionReply(result: .success(outcome), httpStatus: 200, durationMs: 5), at: Date(timeIntervalSince1970: 0))
+        #expect(schedule.count == nil && !schedule.jsonLine.contains("count"))
+    }
+
     @Test func unknownFieldsAreIgnoredAndOptionalsMayBeAbsent() throws {
         let later = #"{"v":2,"time":"2026-11-21T10:02:11.250000+00:00","proxy":"http://p:4000","job":"beta-headers","action":"schedule","parameters":{"hours":3,"jitter_minutes":5},"outcome":"failure","http_status":403,"duration_ms":17,"message":"role","operator":{"name":"ann","tty":"pts/3"},"tags":["a",1,null]}"#
         let r = try #require(HistoryRecord(jsonLine: later))

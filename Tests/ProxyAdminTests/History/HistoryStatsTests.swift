@@ -123,7 +123,10 @@ import Testing
         let stats = HistoryStats(records: Self.records, job: .betaHeaders)
         let rec = historySample(600, job: .betaHeaders, action: .cancel, outcome: .failure, status: 500, message: "tie, written last")
         let text = HistoryReport.json(records: [rec], stats: stats, skippedLines: 2).rendered()
-        #expect(text == #"{"records":["# + rec.jsonLine + #"],"stats":{"beta_headers":{"successes":1,"failures":3,"success_rate":0.25,"refused":0,"observed_runs":0,"last_success":"2026-11-21T00:00:20.000000+00:00","last_failure":{"time":"2026-11-21T00:10:00.000000+00:00","message":"tie, written last"},"last_observed_run":null}},"skipped_lines":2}"#)
+        // The record as the file holds it, but for the job, spelled as every --json spells it.
+        let record = #"{"time":"2026-11-21T00:10:00.000000+00:00","proxy":"http://localhost:4000","job":"beta_headers","action":"cancel","parameters":{},"outcome":"failure","http_status":500,"duration_ms":840,"message":"tie, written last"}"#
+        #expect(rec.jsonLine == record.replacingOccurrences(of: #""job":"beta_headers""#, with: #""job":"beta-headers""#))
+        #expect(text == #"{"records":["# + record + #"],"stats":{"beta_headers":{"successes":1,"failures":3,"success_rate":0.25,"refused":0,"observed_runs":0,"last_success":"2026-11-21T00:00:20.000000+00:00","last_failure":{"time":"2026-11-21T00:10:00.000000+00:00","message":"tie, written last"},"last_observed_run":null}},"skipped_lines":2}"#)
     }
 }
 
