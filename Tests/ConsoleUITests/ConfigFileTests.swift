@@ -45,6 +45,12 @@ import Testing
         for header in ["[)", "[ =]", "[[#", "[.]", "[\r", "[\u{61A}:%", "[[\u{301}x]]", "\t[ !x]"] {
             #expect(parse("interval = 10\n\(header)\n").failure?.description.hasPrefix("c.toml:2: a table header without a name") == true, "\(header)")
         }
+        // After a byte-order mark, a first line "[" + a non-ASCII character aborted toml++ (the
+        // fuzzer's third finding, CI seed 1); a file with a BOM is otherwise read as without.
+        for text in ["\u{FEFF}[\u{FFFD}\u{FFFD}", "\u{FEFF}[[\u{E9}]]", "\u{FEFF}[ \u{E9}]"] {
+            #expect(parse(text).failure?.description.hasPrefix("c.toml:1: a table header without a name") == true, "\(text.debugDescription)")
+        }
+        #expect((try? parse("\u{FEFF}interval = 15\r\n").get())?.interval == 15)
         // A line starting with "[" inside a multi-line string is text, not a header.
         #expect(parse("[contexts.a]\nurl = \"http://a:4000\"\npods_command = \"\"\"\n[)\n\"\"\"\n").failure == nil)
         // Found as toml++ finds headers: a multi-line literal string, a "\"\"\"" inside a

@@ -16,8 +16,12 @@ struct TOMLDocument {
         var message: String
     }
 
-    init(_ source: String, file: String) throws(Problem) {
+    init(_ text: String, file: String) throws(Problem) {
         self.file = file
+        // A byte-order mark (editors on Windows write one) is dropped here, before the header
+        // check and toml++: toml++ skips it itself, but after it a first line `[` + a non-ASCII
+        // character got past the check below and aborted the process (the fuzzer's third finding).
+        let source = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
         // By scalar: "\r\n" is one Character, and CRLF files must keep their line count.
         lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
         if let i = Self.headerTomlPlusPlusAbortsOn(lines) {
