@@ -16,12 +16,8 @@ struct TOMLDocument {
         var message: String
     }
 
-    init(_ text: String, file: String) throws(Problem) {
+    init(_ source: String, file: String) throws(Problem) {
         self.file = file
-        // A byte-order mark (editors on Windows write one) is dropped here, before the header
-        // check and toml++: toml++ skips it itself, but after it a first line `[` + a non-ASCII
-        // character got past the check below and aborted the process (the fuzzer's third finding).
-        let source = text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
         // By scalar: "\r\n" is one Character, and CRLF files must keep their line count.
         lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
         if let i = Self.headerTomlPlusPlusAbortsOn(lines) {
@@ -54,7 +50,9 @@ struct TOMLDocument {
         func keyStart(_ c: Unicode.Scalar) -> Bool {
             (c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c))) || "_-\"']".unicodeScalars.contains(c)
         }
-        var i = 0, line = 0, arrays = 0, lineStart = true
+        // toml++ skips one byte-order mark at the start, so this does too: after it, a first
+        // line `[` + a non-ASCII character aborted toml++ (the fuzzer's third finding).
+        var i = at(0, "\u{FEFF}") ? 1 : 0, line = 0, arrays = 0, lineStart = true
         while i < n {
             let c = s[i]
             if c == "\n" { line += 1; lineStart = true; i += 1; continue }
