@@ -96,7 +96,7 @@ import Testing
         for p in started where p.0.pod != nil {
             _ = update(&s, .targetPolled(p.0, generation: p.2, snapshot: Self.snapshot(revision: "old", loadedAt: S.ago(3600)), at: S.now))
         }
-        startConvergence(&s, revision: "1a2b3c4", at: S.now)
+        startConvergence(&s, revision: "1a2b3c4", since: S.now, at: S.now)
         let t1 = S.now.addingTimeInterval(5)
         for (i, p) in polls(update(&s, .tick(t1))).enumerated() where p.0.pod != nil {
             let applied = i < 2
@@ -110,12 +110,45 @@ import Testing
         #expect(s.events.contains { $0.text == "3/3 pods on revision 1a2b3c4 after 14 s" }, "\(s.events.map(\.text))")
     }
 
+    /// A reload synctop did not send — the proxy's schedule — is followed the same way,
+    /// counted from the proxy's run, named by the revision the pods agree on.
+    @Test func convergenceAfterAScheduledReloadSeenOnTheProxyIsSaid() {
+        var s = Self.fleetState()
+        let effects = update(&s, .tick(S.now))
+        _ = update(&s, .pollFinished(generation: s.pollInFlight!, snapshot: S.snapshot(cost: S.scheduled), at: S.now))
+        for p in polls(effects) where p.0.pod != nil {
+            _ = update(&s, .targetPolled(p.0, generation: p.2, snapshot: Self.snapshot(revision: "old", loadedAt: S.ago(3600)), at: S.now))
+        }
+        var ran = S.scheduled
+        ran.lastRun = S.scheduled.nextRun!.addingTimeInterval(3)
+        ran.nextRun = ran.lastRun!.addingTimeInterval(6 * 3600)
+        let t1 = ran.lastRun!.addingTimeInterval(4)
+        for p in polls(update(&s, .tick(t1))) where p.0.pod != nil {  // the pods' own turn, before the run is seen
+            _ = update(&s, .targetPolled(p.0, generation: p.2, snapshot: Self.snapshot(revision: "old", loadedAt: S.ago(3600)), at: t1))
+        }
+        _ = update(&s, .pollFinished(generation: s.pollInFlight!, snapshot: S.snapshot(cost: ran), at: t1))
+        #expect(s.events.map(\.text).contains("Model cost map: the proxy ran a scheduled reload"))
+        #expect(s.fleet.convergence?.startedAt == ran.lastRun, "counted from the proxy's run")
+        let asked = polls(update(&s, .tick(t1)))
+        #expect(Set(asked.compactMap(\.0.pod)) == Set(Self.pods), "every pod asked at once")
+        for (i, p) in asked.enumerated() where p.0.pod != nil {
+            let applied = i > 0
+            _ = update(&s, .targetPolled(p.0, generation: p.2, snapshot: Self.snapshot(revision: applied ? "9f8e7d6c5b" : "old", loadedAt: applied ? ran.lastRun! : S.ago(3600)), at: t1))
+        }
+        #expect(!s.events.contains { $0.text.contains("pods on") }, "not yet: one pod is behind")
+        let t2 = ran.lastRun!.addingTimeInterval(31)
+        for p in polls(update(&s, .tick(t2.addingTimeInterval(10)))) where p.0.pod != nil {
+            _ = update(&s, .targetPolled(p.0, generation: p.2, snapshot: Self.snapshot(revision: "9f8e7d6c5b", loadedAt: t2), at: t2))
+        }
+        #expect(s.events.contains { $0.text == "3/3 pods on revision 9f8e7d6 after 31 s" }, "\(s.events.map(\.text))")
+    }
+
     @Test func aPodThatNeverFollowsIsNamed() {
         var s = Self.fleetState()
         for p in polls(update(&s, .tick(S.now))) where p.0.pod != nil {  // the pods are known
             _ = update(&s, .targetPolled(p.0, generation: p.2, snapshot: Self.snapshot(revision: "old", loadedAt: S.ago(3600)), at: S.now))
         }
-        startConvergence(&s, revision: "new", at: S.now)
+        startConvergence(&s, revision: "new", since: S.now, at: S.now)
         let late = S.now.addingTimeInterval(125)
         for p in polls(update(&s, .tick(late))) where p.0.pod != nil {
             _ = update(&s, .targetPolled(p.0, generation: p.2, snapshot: Self.snapshot(revision: p.0.pod == Self.pods[1] ? "old" : "new", loadedAt: late), at: late))

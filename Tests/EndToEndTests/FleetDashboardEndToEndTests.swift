@@ -110,6 +110,36 @@ extension FleetDashboardEndToEndTests {
     }
 }
 
+extension FleetDashboardEndToEndTests {
+    /// A cost-map reload synctop did not send (another client's, through pod 1): the
+    /// dashboard follows the three pods of one database until each has applied it.
+    @Test func aReloadByAnotherClientIsFollowedAcrossThePods() throws {
+        let fleet = try SimulatorFleetProcess(pods: 3, args: ["--port", "0", "--check-interval", "2"])
+        defer { fleet.stop() }
+        let pods = fleet.podURLs
+        try #require(pods.count == 3, "\(fleet.printed)")
+        let path = Harness.scratch("fleet-follow") + "/config.toml"
+        try """
+        [contexts.prod]
+        url = "\(pods[0])"
+        key_env = "PROD_KEY"
+        pods = ["\(pods[0])", "\(pods[1])", "\(pods[2])"]
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let env = ["PROD_KEY": SimulatorFleetProcess.masterKey, "XDG_STATE_HOME": Harness.scratch("fleet-follow-state")]
+        let tmux = try TmuxSession(command: "\(Harness.binary) --config \(path) --context prod --interval 2", width: 130, height: 34, env: env)
+        defer { tmux.kill() }
+        tmux.send("5")
+        #expect(tmux.waitFor("all 3 pods agree", timeout: 15).found)
+        let reload = try Harness.run(Harness.binary, ["reload", "cost-map", "--yes", "--url", pods[1]], env: ["LITELLM_PROXY_API_KEY": SimulatorFleetProcess.masterKey])
+        #expect(reload.status == 0, "\(reload.out)\(reload.err)")
+        tmux.send("1")
+        let followed = tmux.waitFor("3/3 pods on revision", timeout: 20)
+        #expect(followed.found && followed.screen.contains("reloaded by another client"), "\(followed.screen)")
+        tmux.send("q")
+        #expect(tmux.waitFor("EXITED 0").found)
+    }
+}
+
 enum PodLabel {
     static func short(_ url: String) -> String { String(url.dropFirst("http://".count)) }
 }

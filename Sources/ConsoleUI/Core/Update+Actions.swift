@@ -158,7 +158,7 @@ func finishAction(_ state: inout AppState, generation: Int, reply: ActionReply, 
         }
         if job == .costMap {
             effects.append(refetchCostMapAfterReload(&state, at: at))
-            startConvergence(&state, revision: outcome.sourceRevision, at: at)
+            startConvergence(&state, revision: outcome.sourceRevision, since: at, at: at)
         }
     }
     let text: String

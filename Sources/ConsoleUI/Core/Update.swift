@@ -308,6 +308,8 @@ private func noteChanges(_ state: inout AppState, job: SyncJob, old: JobStatus?,
             logEvent(&state, at, "\(job.title): \(cause.eventText)", .ok)
             effects.append(.record(.observedRun(job, proxy: state.config.proxyURL, lastRun: run, cause: cause)))
             if job == .betaHeaders, let reread = rereadMappingsAfterReload(&state, ownReload: false) { effects.append(reread) }
+            // Pods apply it one by one (each re-checks the database): follow them.
+            if job == .costMap { startConvergence(&state, revision: nil, since: min(run, at), at: at) }
             if job == .costMap, state.actionInFlight?.action != .reload(.costMap),
                state.models.loadInFlight == nil || state.models.diffReason == nil {
                 effects.append(startCostMapLoad(&state, diff: .observed(cause == .schedule ? "reloaded by its schedule" : "reloaded by another client")))

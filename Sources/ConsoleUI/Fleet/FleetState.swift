@@ -45,7 +45,7 @@ public struct TargetPoll: Equatable, Sendable {
     }
 }
 
-/// After synctop reloaded the cost map: which pods have applied it, and since when.
+/// After a cost-map reload (synctop's, or one seen on the proxy): which pods have applied it, and since when.
 public struct Convergence: Equatable, Sendable {
     public var startedAt: Date
     /// The revision the reload answered with (1.109+), else pods count once loaded after.

@@ -77,11 +77,12 @@ func applyPodsDiscovered(_ state: inout AppState, context: String, _ result: Res
     }
 }
 
-/// After synctop's own cost-map reload: "3/3 pods on revision 1a2b3c after 14 s", or which
-/// pod did not follow within two minutes.
-func startConvergence(_ state: inout AppState, revision: String?, at: Date) {
+/// After a cost-map reload — synctop's own, or one it saw the proxy run (its schedule,
+/// another client): "3/3 pods on revision 1a2b3c after 14 s", or which pod did not follow
+/// within two minutes. A reload counts from `since` (the proxy's run, for one it saw).
+func startConvergence(_ state: inout AppState, revision: String?, since: Date, at: Date) {
     guard !state.fleet.pods(of: state.config.currentContext).isEmpty else { return }
-    state.fleet.convergence = Convergence(startedAt: at, revision: revision)
+    state.fleet.convergence = Convergence(startedAt: since, revision: revision)
     // Ask every pod at once instead of waiting for its turn.
     for id in state.fleet.targets.keys where id.pod != nil { state.fleet.targets[id]?.nextPollAt = at }
 }
@@ -95,8 +96,10 @@ func followConvergence(_ state: inout AppState, at: Date) {
         return (source.loadedAt ?? .distantPast) >= c.startedAt.addingTimeInterval(-2)
     }
     let done = pods.filter(applied)
-    let seconds = Int(at.timeIntervalSince(c.startedAt))
-    let what = c.revision.map { "revision \($0.prefix(7))" } ?? "the new cost map"
+    let seconds = max(0, Int(at.timeIntervalSince(c.startedAt)))
+    // A reload seen on the proxy has no revision of its own: the one the pods agree on.
+    let revisions = Set(done.compactMap { $0.snapshot?.source.value?.sourceRevision })
+    let what = (c.revision ?? (revisions.count == 1 ? revisions.first : nil)).map { "revision \($0.prefix(7))" } ?? "the new cost map"
     if done.count == pods.count {
         logEvent(&state, at, "\(done.count)/\(pods.count) pods on \(what) after \(seconds) s", .ok)
         c.reported = true
