@@ -36,6 +36,20 @@ import Testing
         #expect(try store.read(try #require(store.latest())) == bytes(1))
     }
 
+    /// SECURITY.md: snapshots are 0600 and the folders synctop creates 0700, on a shared host.
+    @Test func snapshotsAre0600InFolders0700() throws {
+        let dir = HistoryScratchDirectory()
+        defer { dir.remove() }
+        let store = CostMapSnapshotStore(root: dir.path + "/cache/synctop", proxyURL: "http://127.0.0.1:4000")
+        let saved = try store.save(bytes(1), at: Self.t0)
+        #expect(historyMode(saved.path) == 0o600)
+        #expect(historyMode(store.directory) == 0o700)
+        #expect(historyMode(dir.path + "/cache/synctop/cost-maps") == 0o700)
+        #expect(historyMode(dir.path + "/cache") == 0o700)
+        let beta = CostMapSnapshotStore(root: dir.path + "/cache/synctop", proxyURL: "http://127.0.0.1:4000", kind: "beta-mappings")
+        #expect(historyMode(try beta.save(bytes(2), at: Self.t0).path) == 0o600)
+    }
+
     @Test func onlyTheNewestFiveStay() throws {
         let dir = HistoryScratchDirectory()
         defer { dir.remove() }
