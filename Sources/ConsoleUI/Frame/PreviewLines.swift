@@ -36,7 +36,9 @@ struct PreviewLines {
             let role: Role = line.contains("REFUSED") || line.contains("FALLBACK") || line.contains("will refuse") || line.contains("bundled mapping instead")
                 ? .error : line.hasPrefix("    !") ? .warning : line.hasPrefix("    +") ? .ok : .text
             let indent = String(line.prefix { $0 == " " }.prefix(6))
-            for (i, part) in TextWrap.wrap(String(line.dropFirst(indent.count)), width: max(10, width - indent.count)).enumerated() {
+            // Continuation lines sit 2 further in, so they are wrapped 2 narrower: at the full
+            // width they were cut by the dialog's edge ("the new file does … have" lost its "not").
+            for (i, part) in TextWrap.wrap(String(line.dropFirst(indent.count)), width: max(10, width - indent.count - 2)).enumerated() {
                 out.append([Span(i == 0 ? indent : String(repeating: " ", count: indent.count + 2), role), Span(part, role)])
             }
         }

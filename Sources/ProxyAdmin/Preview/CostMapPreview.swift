@@ -106,11 +106,18 @@ public struct CostMapPreview: Sendable, Equatable {
         anomalies.sort {
             ($0.deployments.isEmpty ? 1 : 0, order.firstIndex(of: $0.kind)!, $0.model) < ($1.deployments.isEmpty ? 1 : 0, order.firstIndex(of: $1.kind)!, $1.model)
         }
+        // The totals as the proxy's `model_count` gives them (the header's "Models"): its
+        // run-time registrations count before the reload and again after it. The dashboard
+        // said "Models 3,412" above a preview of "3,410 → 4,552 models" for one map.
+        var counts = Counts(diff)
+        let registrations = max(0, served.modelCount - catalog.modelCount)
+        counts.oldCount = served.modelCount
+        counts.newCount = diff.newCount + registrations
         return CostMapPreview(sourceURL: sourceURL, version: version, versionGuessed: versionGuessed,
                               verdict: CostMapValidation.check(entries: CostMapValidation.countedEntries(file), version: version),
                               fileEntries: CostMapValidation.countedEntries(file),
                               aliasRows: file.entries.count { AliasRows.target(of: $0) != nil },
-                              diff: Counts(diff), anomalies: anomalies, deploymentsChecked: deployments.count, deploymentsError: deploymentsError)
+                              diff: counts, anomalies: anomalies, deploymentsChecked: deployments.count, deploymentsError: deploymentsError)
     }
 
     private static func subjects(_ names: [String]) -> String {

@@ -30,12 +30,27 @@ import Testing
         let new = try CostMap.parse(try CostMapSeeds.bytes(CostMapSeeds.new))
         // The proxy serves neither file's `fallback_generalizations`; the preview leaves it
         // out of the new file as the proxy will.
-        func served(_ m: CostMap) -> CostMap { CostMap(entries: m.entries.filter { $0.name != "fallback_generalizations" }) }
+        func served(_ m: CostMap) -> CostMap { CostMap(entries: m.entries.filter { $0.name != "fallback_generalizations" }, hasSampleSpec: m.hasSampleSpec) }
         let preview = CostMapPreview.compute(sourceURL: "u", served: served(old), file: new, deployments: [], version: "1.109.1", versionGuessed: false)
         let diff = CostMapDiff(old: served(old), new: served(new))
         #expect(preview.diff.added == diff.added.count && preview.diff.removed == diff.removed.count && preview.diff.repriced == diff.repricedCount)
         #expect(preview.diff.summary == diff.summary)
         #expect(preview.verdict == .loads(entries: 4551), "\(preview.verdict)")
+        #expect(preview.diff.oldCount == diff.oldCount && preview.diff.newCount == diff.newCount, "no deployments: the files' own counts")
+    }
+
+    /// The totals are the proxy's `model_count` before and after: one entry per deployment
+    /// id is registered at run time and stays through the reload (as the header counts).
+    @Test func totalsCountAsTheProxysModelCount() throws {
+        let old = try CostMap.parse(try CostMapSeeds.bytes(CostMapSeeds.old))
+        let new = try CostMap.parse(try CostMapSeeds.bytes(CostMapSeeds.new))
+        let ids = Self.deployments.compactMap(\.id).map { ModelEntry(name: $0, value: .object([]), raw: Array("{}".utf8)) }
+        let served = CostMap(entries: old.entries.filter { $0.name != "fallback_generalizations" } + ids, hasSampleSpec: old.hasSampleSpec)
+        let preview = CostMapPreview.compute(sourceURL: "u", served: served, file: new, deployments: Self.deployments, version: "1.109.1", versionGuessed: false)
+        #expect(preview.diff.oldCount == served.modelCount, "the header's count: \(preview.diff.oldCount) vs \(served.modelCount)")
+        #expect(preview.diff.newCount == new.modelCount + 2, "the new file with the two deployment ids registered again")
+        #expect(preview.diff.removed == CostMapDiff(old: CostMap(entries: served.entries.filter { !$0.name.hasPrefix("hash-") }, hasSampleSpec: true), new: new).removed.count,
+                "the deployment ids are not counted as removed")
     }
 
     @Test func integrityRuleAsLiteLLM1110() {
