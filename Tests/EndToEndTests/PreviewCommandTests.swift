@@ -65,9 +65,17 @@ struct PreviewCommandTests {
         #expect((anomalies.first?["deployments"] as? [String])?.isEmpty == false, "a served deployment's anomaly comes first: \(anomalies.prefix(2))")
         #expect((anomalies.first?["message"] as? String)?.contains("which the new file does not have") == true)
 
+        // The totals are the proxy's own model_count (the header's), before and after.
+        func modelCount() throws -> Int? {
+            let status = try Harness.run(Harness.binary, ["status", "--json", "--url", sim.baseURL], env: Self.key)
+            return ((try JSONSerialization.jsonObject(with: Data(status.out.utf8)) as? [String: Any])?["source"] as? [String: Any])?["model_count"] as? Int
+        }
+        #expect(try modelCount() == doc["old_count"] as? Int, "\(doc["old_count"] ?? "nil")")
+
         let r = try Harness.run(Harness.binary, ["reload", "cost-map", "--preview", "--yes", "--url", sim.baseURL, "--source-url", remote], env: Self.key)
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("Preview: model cost map reload") && r.out.contains("as previewed (+\(Self.grouped(added)) new, −\(Self.grouped(removed)) removed"), "\(r.out)\(r.err)")
+        #expect(try modelCount() == doc["new_count"] as? Int, "the proxy counts what the preview said: \(doc["new_count"] ?? "nil")")
     }
 
     /// A 1.109.1 proxy about to load 1.110.2's file (alias_of rows and all): the preview's

@@ -58,7 +58,8 @@ public struct CostMapPreview: Sendable, Equatable {
     /// `served`: the proxy's map (catalog only where the proxy can say so); `file`: the raw
     /// file as fetched; `deployments`: `/model/info`.
     public static func compute(sourceURL: String, served: CostMap, file: CostMap, deployments: [Deployment],
-                               deploymentsError: String? = nil, version: String, versionGuessed: Bool) -> CostMapPreview {
+                               deploymentsError: String? = nil, version: String, versionGuessed: Bool,
+                               proxyModelCount: Int? = nil) -> CostMapPreview {
         // LiteLLM keeps `fallback_generalizations` out of the map it serves.
         let resolved = CostMap(entries: AliasRows.served(file, version: version).entries.filter { !$0.name.exactlyEquals(CostMap.generalizationsKey) },
                                hasSampleSpec: file.hasSampleSpec)
@@ -109,10 +110,21 @@ public struct CostMapPreview: Sendable, Equatable {
         // The totals as the proxy's `model_count` gives them (the header's "Models"): its
         // run-time registrations count before the reload and again after it. The dashboard
         // said "Models 3,412" above a preview of "3,410 → 4,552 models" for one map.
+        // `proxyModelCount`: the source endpoint's `model_count`, when the served map was
+        // asked for with `catalog_only` and so lacks the registrations.
+        // After the reload the Router registers again: one entry per deployment id, and `{}`
+        // under the deployment's model for each one the new file lacks (the simulator's
+        // RuntimeRegistrations has LiteLLM's rule). Without deployments, as many as before.
         var counts = Counts(diff)
-        let registrations = max(0, served.modelCount - catalog.modelCount)
-        counts.oldCount = served.modelCount
-        counts.newCount = diff.newCount + registrations
+        let before = proxyModelCount ?? served.modelCount
+        counts.oldCount = before
+        if deployments.isEmpty {
+            counts.newCount = diff.newCount + max(0, before - catalog.modelCount)
+        } else {
+            let ids = Set(deployments.compactMap(\.id)).count
+            let unknown = Set(deployments.filter { d in d.catalogKey.map { resolved[$0] == nil } == true && resolved[d.model] == nil }.map(\.model)).count
+            counts.newCount = diff.newCount + ids + unknown
+        }
         return CostMapPreview(sourceURL: sourceURL, version: version, versionGuessed: versionGuessed,
                               verdict: CostMapValidation.check(entries: CostMapValidation.countedEntries(file), version: version),
                               fileEntries: CostMapValidation.countedEntries(file),

@@ -78,10 +78,11 @@ public enum CostMapPreviewer {
             case .notAnObject(let kind): reason = "expected a JSON object, got \(kind)"
             }
             return .success(Outcome(preview: CostMapPreview.unreadable(sourceURL: url, reason: reason, version: release, versionGuessed: guessed,
-                                                                       servedCount: served.modelCount), served: served))
+                                                                       servedCount: source.modelCount ?? served.modelCount), served: served))
         }
         return .success(Outcome(preview: CostMapPreview.compute(sourceURL: url, served: served, file: file, deployments: deployments,
-                                                                deploymentsError: deploymentsError, version: release, versionGuessed: guessed),
+                                                                deploymentsError: deploymentsError, version: release, versionGuessed: guessed,
+                                                                proxyModelCount: source.modelCount),
                                 served: served))
     }
 }

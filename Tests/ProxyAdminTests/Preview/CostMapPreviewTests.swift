@@ -48,9 +48,23 @@ import Testing
         let served = CostMap(entries: old.entries.filter { $0.name != "fallback_generalizations" } + ids, hasSampleSpec: old.hasSampleSpec)
         let preview = CostMapPreview.compute(sourceURL: "u", served: served, file: new, deployments: Self.deployments, version: "1.109.1", versionGuessed: false)
         #expect(preview.diff.oldCount == served.modelCount, "the header's count: \(preview.diff.oldCount) vs \(served.modelCount)")
-        #expect(preview.diff.newCount == new.modelCount + 2, "the new file with the two deployment ids registered again")
+        // Registered again: the two ids, and `{}` under each deployment's model that the new
+        // file lacks (neither claude-sonnet-4 nor gpt-mini is in it).
+        #expect(new["claude-sonnet-4"] == nil && new["gpt-mini"] == nil)
+        #expect(preview.diff.newCount == new.modelCount + 2 + 2, "\(preview.diff.newCount) vs \(new.modelCount)")
         #expect(preview.diff.removed == CostMapDiff(old: CostMap(entries: served.entries.filter { !$0.name.hasPrefix("hash-") }, hasSampleSpec: true), new: new).removed.count,
                 "the deployment ids are not counted as removed")
+        // A catalog-only served map (1.109+) lacks the registrations: the source endpoint's
+        // model_count says how many there are.
+        let catalog = CostMap(entries: old.entries.filter { $0.name != "fallback_generalizations" }, hasSampleSpec: old.hasSampleSpec)
+        let fromCatalog = CostMapPreview.compute(sourceURL: "u", served: catalog, file: new, deployments: Self.deployments, version: "1.109.1",
+                                                 versionGuessed: false, proxyModelCount: catalog.modelCount + 2)
+        #expect(fromCatalog.diff.oldCount == catalog.modelCount + 2 && fromCatalog.diff.newCount == new.modelCount + 4)
+        // Without deployments (/model/info unreadable): as many registrations as before.
+        let blind = CostMapPreview.compute(sourceURL: "u", served: catalog, file: new, deployments: [], version: "1.109.1",
+                                           versionGuessed: false, proxyModelCount: catalog.modelCount + 2)
+        #expect(blind.diff.newCount == new.modelCount + 2)
+        #expect(fromCatalog.diff.removed == preview.diff.removed && fromCatalog.diff.added == preview.diff.added)
     }
 
     @Test func integrityRuleAsLiteLLM1110() {
