@@ -28,6 +28,24 @@ struct LiteLLM1110ContractTests {
         try ContractChecks.wrongKey(url: try Self.proxy.get().baseURL, facts: Self.facts)
     }
 
+    /// `preview cost-map` against the real proxy, whose source is the file it already holds:
+    /// no change, and the totals are the proxy's own model_count (4,877 + 2 deployment ids),
+    /// the Router's registrations counted as they will be again after a reload.
+    @Test func aPreviewOfTheSameFileIsNoChangeAndCountsAsTheProxy() throws {
+        let proxy = try Self.proxy.get()
+        let key = ["LITELLM_PROXY_API_KEY": RealLiteLLM1110.masterKey]
+        let p = try Harness.run(Harness.binary, ["preview", "cost-map", "--url", proxy.baseURL, "--json"], env: key)
+        #expect(p.status == 0, "\(p.out)\(p.err)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(p.out.utf8)) as? [String: Any])
+        #expect(doc["added"] as? Int == 0 && doc["removed"] as? Int == 0, "\(doc)")
+        #expect(doc["old_count"] as? Int == Self.facts.modelCount && doc["new_count"] as? Int == Self.facts.modelCount, "\(doc)")
+        // A reload needs the database this proxy lacks (synctop refuses it up front); the
+        // simulator's 1.110.2 checks the count after one (PreviewCommandTests).
+        let status = try Harness.run(Harness.binary, ["status", "--json", "--url", proxy.baseURL], env: key)
+        let source = (try JSONSerialization.jsonObject(with: Data(status.out.utf8)) as? [String: Any])?["source"] as? [String: Any]
+        #expect(source?["model_count"] as? Int == doc["old_count"] as? Int, "\(status.out)")
+    }
+
     /// Every request whose answer does not depend on the moment: same status, same bytes
     /// (`loaded_at` and the source `url` aside: the simulator names GitHub).
     @Test func theSimulatorAnswersAsTheRealProxy() throws {
