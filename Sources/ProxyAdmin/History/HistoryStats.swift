@@ -42,8 +42,16 @@ public struct HistoryStats: Equatable, Sendable {
         var byJob: [SyncJob: Job] = [:]
         let wanted = filter.map { [$0] } ?? SyncJob.allCases
         for job in wanted { byJob[job] = Job(job: job) }
+        // A run one synctop made is seen by another synctop's dashboard as "reloaded by another
+        // client": in one history file it is synctop's reload, not a run by the proxy.
+        var reloads: [String: [Date]] = [:]
+        for r in records where r.action == .reload && r.outcome == .success { reloads[r.proxy + " " + r.job.rawValue, default: []].append(r.time) }
         for r in records {
             guard var s = byJob[r.job] else { continue }
+            if r.action == .observedRun,
+               reloads[r.proxy + " " + r.job.rawValue]?.contains(where: { abs($0.timeIntervalSince(r.time)) <= Self.sameRunWindow }) == true {
+                continue
+            }
             if r.action == .observedRun {
                 // The proxy's own runs: counted apart whatever their outcome field says.
                 s.observedRuns += 1
@@ -70,6 +78,11 @@ public struct HistoryStats: Equatable, Sendable {
     }
 
     public subscript(job: SyncJob) -> Job? { jobs.first { $0.job == job } }
+
+    /// An observed run this close to a successful reload of the same job on the same proxy
+    /// is that reload (its record is written when the answer arrives, the run stamped just
+    /// before).
+    static let sameRunWindow: TimeInterval = 5
 
     /// `{"cost_map": {...}, "beta_headers": {...}}`, times ISO 8601 UTC with offset.
     public var json: JSONValue {

@@ -69,6 +69,20 @@ import Testing
         #expect(s1.lastSuccess == nil, "an observed run is not one of synctop's successes")
     }
 
+    /// One synctop's reload, seen by another synctop's dashboard as a run by another client,
+    /// is one reload: not also a run by the proxy. A run 10 s away, or on another proxy, is.
+    @Test func aReloadSeenByAnotherSynctopIsNotARunByTheProxy() throws {
+        let records = [historySample(100, action: .reload, outcome: .success),
+                       historySample(99.2, action: .observedRun, status: nil, ms: nil),
+                       historySample(110, action: .observedRun, status: nil, ms: nil),
+                       historySample(200, job: .betaHeaders, action: .observedRun, status: nil, ms: nil),
+                       historySample(201, job: .betaHeaders, action: .reload, outcome: .failure, status: 500)]
+        let stats = HistoryStats(records: records)
+        #expect(stats[.costMap]?.observedRuns == 1 && stats[.costMap]?.lastObservedRun == historyTime(110))
+        #expect(stats[.costMap]?.successes == 1)
+        #expect(stats[.betaHeaders]?.observedRuns == 1, "a failed reload made no run")
+    }
+
     @Test func emptyHistoryHasEveryJobAndNoRate() {
         let stats = HistoryStats(records: [])
         #expect(stats.jobs.count == 2)
@@ -105,7 +119,10 @@ import Testing
                 #expect(s.successes == ok.count)
                 #expect(s.failures == bad.count)
                 #expect(s.refused == acted.filter { $0.outcome == .refused }.count)
-                #expect(s.observedRuns == mine.count - acted.count)
+                // Observed runs, less those within 5 s of one of synctop's own successful reloads.
+                let ownReloads = ok.filter { $0.action == .reload }.map(\.time)
+                let byProxy = mine.filter { $0.action == .observedRun }.filter { run in !ownReloads.contains { abs($0.timeIntervalSince(run.time)) <= 5 } }
+                #expect(s.observedRuns == byProxy.count)
                 if ok.count + bad.count == 0 {
                     #expect(s.successRate == nil)
                 } else {
