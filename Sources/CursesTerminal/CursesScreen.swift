@@ -93,6 +93,11 @@ public final class CursesScreen {
         self.defaultColors = defaultColors
         styles = Self.makeStyles(theme: options.theme, depth: depth, defaultColors: defaultColors)
         Self.bufferWholeFrames(window)
+        // `endwin` above also left keypad-transmit mode, and ncurses only re-enters it at the
+        // next `wget_wch` — which comes after a key is already waiting. So the first arrow
+        // key came in the terminal's other encoding (`ESC [ B`, not terminfo's `ESC O B`) and
+        // read as Esc, `[`, `B`: Esc went one view back. `keypad` sends smkx at once.
+        _ = keypad(window, true)
 
         RestoreHandlers.setCursesActive(true)
         if installHandlers {
@@ -155,6 +160,7 @@ public final class CursesScreen {
     /// the next `draw` repaints everything.
     public func readKeys() -> [Key] {
         guard isLive else { return [] }
+        if RestoreHandlers.takeContinued() { _ = keypad(window, true) }  // see installContinueHandler
         var keys: [Key] = []
         var code: wint_t = 0
         while keys.count < 1024 { // a paste of megabytes still lets the loop breathe

@@ -36,7 +36,7 @@ func waitForEvent(wakeup: Wakeup, inputFD: Int32, timeoutMilliseconds: Int32) ->
         let wait = deadline.map { Int32(clamping: max(0, $0 - monotonicMilliseconds())) } ?? -1
         let ready = poll(&fds, nfds_t(fds.count), wait)
         if ready < 0 {
-            if errno == EINTR { continue } // a signal: ours left a byte in the pipe, others (SIGCONT) need nothing
+            if errno == EINTR { continue } // a signal: ours left a byte in the pipe
             return .hangup // poll itself failed (a closed fd): nothing sensible is left to wait on
         }
         if ready == 0 { return .timeout }
@@ -45,7 +45,14 @@ func waitForEvent(wakeup: Wakeup, inputFD: Int32, timeoutMilliseconds: Int32) ->
             var terminate: Int32?
             var resized = false
             RestoreHandlers.takeSignals { sig in
-                if sig == SIGWINCH { resized = true } else if terminate == nil { terminate = sig }
+                if sig == SIGWINCH {
+                    resized = true
+                } else if sig == SIGCONT {
+                    RestoreHandlers.noteContinued()
+                    resized = true  // back from Ctrl-Z: readKeys turns keypad mode on again
+                } else if terminate == nil {
+                    terminate = sig
+                }
             }
             if let terminate { return .terminate(terminate) }
             if resized { return .input } // wget_wch now returns KEY_RESIZE

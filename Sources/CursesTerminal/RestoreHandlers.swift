@@ -28,6 +28,9 @@ private struct HandlerState {
     var chainCrash = false
     var terminateInstalled = false
     var windowChangeInstalled = false
+    var continueInstalled = false
+    /// SIGCONT was taken from the pipe: the next `readKeys` turns keypad mode on again.
+    var continuedPending = false
 }
 
 // nonisolated(unsafe): the pointers themselves never change (a lazy global, initialised
@@ -70,6 +73,7 @@ enum RestoreHandlers {
         installCrashHandlers()
         installTerminateHandlers()
         installWindowChangeHandler()
+        installContinueHandler()
     }
 
     static func installSignalPipe() throws {
@@ -111,6 +115,25 @@ enum RestoreHandlers {
         guard !state.pointee.windowChangeInstalled else { return }
         state.pointee.windowChangeInstalled = true
         _ = cn_install_handler(SIGWINCH, handleWindowChange, SA_RESTART, previousActions + Int(SIGWINCH))
+    }
+
+    /// After Ctrl-Z and `fg`, ncurses' SIGTSTP handler redraws but leaves keypad-transmit
+    /// mode off (its `endwin` sent rmkx) until the next `wget_wch`, so the first arrow key
+    /// read as Esc `[` `B`. SIGCONT wakes the loop through the pipe, and `readKeys` sends
+    /// smkx again (`takeContinued`).
+    static func installContinueHandler() {
+        guard !state.pointee.continueInstalled else { return }
+        state.pointee.continueInstalled = true
+        _ = cn_install_handler(SIGCONT, handleContinue, SA_RESTART, previousActions + Int(SIGCONT))
+    }
+
+    /// Called by `waitForEvent` when it takes SIGCONT from the pipe.
+    static func noteContinued() { state.pointee.continuedPending = true }
+
+    /// Whether the process was continued since the last call.
+    static func takeContinued() -> Bool {
+        defer { state.pointee.continuedPending = false }
+        return state.pointee.continuedPending
     }
 
     /// Tests only: puts the previous actions of `terminateSignals` back.
@@ -163,6 +186,13 @@ private func handleTerminate(_ sig: Int32, _ info: UnsafeMutablePointer<siginfo_
         return
     }
     state.pointee.terminatePending = true
+    writeSignalByte(sig)
+}
+
+private func handleContinue(_ sig: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
+    let savedErrno = errno
+    defer { errno = savedErrno }
+    cn_chain_handler(previousActions + Int(sig), sig, info, context)
     writeSignalByte(sig)
 }
 

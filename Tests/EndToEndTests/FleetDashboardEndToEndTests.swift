@@ -95,6 +95,11 @@ extension FleetDashboardEndToEndTests {
         defer { tmux.kill() }
         let pods = tmux.waitFor("all 3 pods agree", timeout: 15)
         #expect(pods.found && pods.screen.contains("Pods of prod (3)") && pods.screen.contains(" prod "), "\(pods.screen)")
+        // The first key of the session is an arrow: keypad mode must be on before any key is
+        // read, or ↓ comes as Esc [ B and Esc leaves the view.
+        tmux.send("Down")
+        usleep(500_000)
+        #expect(tmux.capture().contains("Pods of prod (3)"), "↓ as the first key left the view:\n\(tmux.capture())")
         tmux.send("1")
         let events = tmux.waitFor("3 pods answer behind this URL")
         #expect(events.found && !events.screen.contains("several proxy processes"), "\(events.screen)")
