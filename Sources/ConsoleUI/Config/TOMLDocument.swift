@@ -20,8 +20,12 @@ struct TOMLDocument {
         self.file = file
         // By scalar: "\r\n" is one Character, and CRLF files must keep their line count.
         lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
-        if let i = Self.headerTomlPlusPlusAbortsOn(lines) {
-            throw Problem(line: i + 1, message: "a table header without a name: write [contexts.NAME] (or remove the \"[\")")
+        if let bad = Self.headerTomlPlusPlusAbortsOn(lines) {
+            guard let first = bad.first else {
+                throw Problem(line: bad.line + 1, message: "a table header without a name: write [contexts.NAME] (or remove the \"[\")")
+            }
+            throw Problem(line: bad.line + 1, message: "a table header's name must start with a letter, a digit, _, - or a quote, not \"\(first)\": "
+                          + "write [contexts.NAME], quoting a name with other characters ([contexts.\"NAME\"])")
         }
         do {
             root = try TOMLTable(string: source)
@@ -35,7 +39,8 @@ struct TOMLDocument {
     /// toml++ (inside TOMLKit) aborts the whole process — an assertion in its key parser,
     /// found by Tests/Fuzz — on a table header whose first key starts with anything but a
     /// key character, a quote or `]`: `[`, `[)`, `[ =]`, `[[#`, `[` + a combining mark. Such a
-    /// header is an error anyway; the first one's index is returned so it is said as one.
+    /// header is an error anyway; the first one's index is returned, with the character
+    /// that cannot start a name (nil: the line ends there), so it is said as one.
     ///
     /// toml++ reads code points, so this does too (a `[` followed by a combining mark is one
     /// Swift Character, and a Character-wise check missed it: the fuzzer's second finding).
@@ -43,7 +48,7 @@ struct TOMLDocument {
     /// the lexer steps over strings (basic, literal, multi-line, with escapes), comments and
     /// arrays that span lines — a `[ ! -f x ]` line inside a multi-line `pods_command` is text.
     /// Past toml++'s first syntax error nothing matters: it stops there.
-    static func headerTomlPlusPlusAbortsOn(_ lines: [Substring]) -> Int? {
+    static func headerTomlPlusPlusAbortsOn(_ lines: [Substring]) -> (line: Int, first: Unicode.Scalar?)? {
         let s = Array(lines.joined(separator: "\n").unicodeScalars)
         let n = s.count
         func at(_ j: Int, _ c: Unicode.Scalar) -> Bool { j < n && s[j] == c }
@@ -61,7 +66,7 @@ struct TOMLDocument {
                 var j = i + 1
                 if at(j, "[") { j += 1 }
                 while at(j, " ") || at(j, "\t") { j += 1 }
-                if j >= n || !keyStart(s[j]) { return line }
+                if j >= n || !keyStart(s[j]) { return (line, j < n && s[j] != "\n" && s[j] != "\r" ? s[j] : nil) }
                 while i < n, s[i] != "\n" { i += 1 }  // the rest of a header line: its key, a comment
                 continue
             }
