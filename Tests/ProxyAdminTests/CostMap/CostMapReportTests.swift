@@ -184,5 +184,11 @@ import Testing
         #expect(map.suggestions(for: "claude-sonnet-4.5") == ["claude-sonnet-4-5", "claude-sonnet-4-5-20250929"])
         #expect(map.suggestions(for: "anthropic/claude-sonnet-4.5") == ["claude-sonnet-4-5", "claude-sonnet-4-5-20250929"], "provider prefix dropped")
         #expect(map.suggestions(for: "claude-3-5-sonnet-20240620") == ["vertex_ai/claude-3-5-sonnet@20240620"])
+        // The real map spells it both ways: a literal hit must not hide claude-sonnet-4-5.
+        let both = try CostMapSeeds.map(#"{"github_copilot/claude-sonnet-4.5": {}, "claude-sonnet-4-5": {}, "claude-sonnet-4-5-20250929": {}, "x/claude-sonnet-4.5": {}}"#)
+        #expect(both.suggestions(for: "claude-sonnet-4.5", limit: 3) == ["claude-sonnet-4-5", "x/claude-sonnet-4.5", "claude-sonnet-4-5-20250929"])
+        // The real 1.100.5 map, as `synctop price claude-sonnet-4.5` met it.
+        let real = try CostMap.parse(try CostMapSeeds.bytes(CostMapSeeds.old))
+        #expect(real.suggestions(for: "claude-sonnet-4.5").first == "claude-sonnet-4-5")
     }
 }
