@@ -167,6 +167,17 @@ struct PreviewCommandTests {
         #expect(bad.status == 1, "\(bad.out)")
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(bad.out.utf8)) as? [String: Any])
         #expect((doc["fallback_reason"] as? String)?.isEmpty == false && doc["expected_providers_count"] as? Int == 8, "\(doc)")
+        #expect(doc["source_reached"] as? Bool == true)
+        // A source synctop cannot reach says nothing of what the proxy loads (it may reach
+        // it): UNKNOWN, not FALLBACK, and not a failure of the command.
+        let dead = "http://127.0.0.1:\(SimulatorProcess.freePort())/mapping.json"
+        let unknown = try Harness.run(Harness.binary, ["preview", "beta-headers", "--url", sim.baseURL, "--beta-headers-url", dead], env: env)
+        #expect(unknown.status == 0, "\(unknown.out)\(unknown.err)")
+        #expect(unknown.out.contains("check     UNKNOWN: synctop cannot read \(dead)") && unknown.out.contains("the proxy may reach it")
+                && unknown.out.contains("if the proxy falls back too:") && !unknown.out.contains("FALLBACK"), "\(unknown.out)")
+        let unknownJSON = try Harness.run(Harness.binary, ["preview", "beta-headers", "--url", sim.baseURL, "--beta-headers-url", dead, "--json"], env: env)
+        let u = try #require(try JSONSerialization.jsonObject(with: Data(unknownJSON.out.utf8)) as? [String: Any])
+        #expect(u["source_reached"] as? Bool == false && (u["not_reached_reason"] as? String)?.contains("refused") == true && u["fallback_reason"] is NSNull, "\(u)")
     }
 }
 

@@ -34,7 +34,7 @@ struct PreviewLines {
         var out: [Line] = []
         for line in text {
             let role: Role = line.contains("REFUSED") || line.contains("FALLBACK") || line.contains("will refuse") || line.contains("bundled mapping instead")
-                ? .error : line.hasPrefix("    !") ? .warning : line.hasPrefix("    +") ? .ok : .text
+                ? .error : line.hasPrefix("    !") || line.contains("UNKNOWN") ? .warning : line.hasPrefix("    +") ? .ok : .text
             let indent = String(line.prefix { $0 == " " }.prefix(6))
             // Continuation lines sit 2 further in, so they are wrapped 2 narrower: at the full
             // width they were cut by the dialog's edge ("the new file does … have" lost its "not").

@@ -6,6 +6,10 @@ public struct BetaHeaderPreview: Sendable, Equatable {
     public var source: String
     /// nil: the source loads; else why LiteLLM will fall back to its bundled copy.
     public var fallbackReason: String?
+    /// synctop could not reach the source (name lookup, connection, timeout): the proxy,
+    /// elsewhere in the network, may. Then nothing is known; the changes are those of a
+    /// fallback, should the proxy not reach it either.
+    public var notReached: String?
     /// What the reload's `providers_count` will say: every top-level key but
     /// `description` and `provider_aliases` of the file LiteLLM ends up loading.
     public var expectedProvidersCount: Int
@@ -44,12 +48,16 @@ public struct BetaHeaderPreview: Sendable, Equatable {
     /// `loaded`: the source's mapping, or why it cannot be loaded (then the bundled one
     /// applies); `before`: the mapping synctop last saw for this proxy, named by `comparedWith`.
     public static func compute(source: String, loaded: Result<BetaHeaderMapping, BetaHeaderLoadError>, bundled: BetaHeaderMapping,
-                               before: BetaHeaderMapping, comparedWith: String, deployments: [Deployment]) -> BetaHeaderPreview {
+                               before: BetaHeaderMapping, comparedWith: String, deployments: [Deployment],
+                               sourceNotReached: Bool = false) -> BetaHeaderPreview {
         let after: BetaHeaderMapping
         var reason: String?
+        var notReached: String?
         switch loaded {
         case .success(let m): after = m
-        case .failure(let e): after = bundled; reason = e.description
+        case .failure(let e):
+            after = bundled
+            if sourceNotReached { notReached = e.description } else { reason = e.description }
         }
         let diff = BetaHeaderDiff(from: before, to: after)
         var users: [String: [String]] = [:]
@@ -74,8 +82,8 @@ public struct BetaHeaderPreview: Sendable, Equatable {
         }
         // Providers the deployments use first, then the file's order.
         out = out.enumerated().sorted { ($0.element.deployments.isEmpty ? 1 : 0, $0.offset) < ($1.element.deployments.isEmpty ? 1 : 0, $1.offset) }.map(\.element)
-        return BetaHeaderPreview(source: source, fallbackReason: reason, expectedProvidersCount: providersCount(after), comparedWith: comparedWith,
-                                 providers: out, addedBetas: diff.addedBetas.count, removedBetas: diff.removedBetas.count)
+        return BetaHeaderPreview(source: source, fallbackReason: reason, notReached: notReached, expectedProvidersCount: providersCount(after),
+                                 comparedWith: comparedWith, providers: out, addedBetas: diff.addedBetas.count, removedBetas: diff.removedBetas.count)
     }
 
     /// After a reload that was not previewed: the proxy's `providers_count` against the
@@ -91,6 +99,12 @@ public struct BetaHeaderPreview: Sendable, Equatable {
     /// After the reload: a `providers_count` other than expected means the proxy loaded
     /// something else — with a good source, its bundled copy (the fetch failed there).
     public func check(providersCount: Int?, bundled: BetaHeaderMapping) -> String? {
+        if notReached != nil, let providersCount {
+            // Nothing was previewed: say what the count tells.
+            return providersCount == Self.providersCount(bundled)
+                ? "the proxy answered providers_count \(providersCount), its bundled mapping's: it could not read the source either and fell back (or the source has as many providers)"
+                : "the proxy answered providers_count \(providersCount), not its bundled mapping's \(Self.providersCount(bundled)): it read the source synctop could not reach"
+        }
         guard let providersCount, providersCount != expectedProvidersCount else { return nil }
         if fallbackReason == nil, providersCount == Self.providersCount(bundled) {
             return "the proxy answered providers_count \(providersCount), its bundled mapping's, not the source's \(expectedProvidersCount): it fell back to its bundled mapping (its fetch failed; only its log says why)"

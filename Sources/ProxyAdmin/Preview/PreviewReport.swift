@@ -59,10 +59,15 @@ public enum PreviewReport {
         if let why = p.fallbackReason {
             out.append("  check     FALLBACK: \(why)")
             out.append("            LiteLLM will load its bundled mapping instead and still answer 200 (providers_count \(p.expectedProvidersCount)); only its log says so")
+        } else if let why = p.notReached {
+            out.append("  check     UNKNOWN: synctop \(why)")
+            out.append("            the proxy may reach it (it can sit elsewhere in the network); if it cannot either, it loads its bundled mapping and still answers 200 (providers_count \(p.expectedProvidersCount))")
+            out.append("            give synctop a copy it can read: --beta-headers-url URL or --beta-headers-file PATH")
         } else {
             out.append("  check     loads: providers_count will be \(p.expectedProvidersCount)")
         }
         out.append("  against   \(p.comparedWith)")
+        if p.notReached != nil { out.append("  if the proxy falls back too:") }
         if p.providers.isEmpty {
             out.append("  change    no provider receives anything different\(p.addedBetas > 0 ? " (+\(p.addedBetas) betas listed)" : "")")
         }
@@ -82,6 +87,8 @@ public enum PreviewReport {
             ("job", .string(SyncJob.betaHeaders.jsonKey)),
             ("source", .string(p.source)),
             ("fallback_reason", .optional(p.fallbackReason)),
+            ("source_reached", .bool(p.notReached == nil)),
+            ("not_reached_reason", .optional(p.notReached)),
             ("expected_providers_count", .int(p.expectedProvidersCount)),
             ("compared_with", .string(p.comparedWith)),
             ("added_betas", .int(p.addedBetas)), ("removed_betas", .int(p.removedBetas)),
