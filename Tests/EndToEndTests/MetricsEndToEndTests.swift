@@ -24,7 +24,7 @@ import Testing
         let r = try Harness.run(Harness.binary, ["metrics", "--url", sim.baseURL], env: Self.key)
         #expect(r.status == 0, "\(r.err)")
         #expect(r.out.contains("synctop_proxy_up{context=\"127.0.0.1:\(sim.port)\",pod=\"\"} 1.0"), "\(r.out)")
-        #expect(r.out.contains("synctop_job_scheduled{context=\"127.0.0.1:\(sim.port)\",pod=\"\",job=\"cost-map\"} 1.0"), "\(r.out)")
+        #expect(r.out.contains("synctop_job_scheduled{context=\"127.0.0.1:\(sim.port)\",pod=\"\",job=\"cost_map\"} 1.0"), "\(r.out)")
         #expect(r.out.contains("# TYPE synctop_cost_map_models gauge"))
         guard let promtool = Self.requirePromtool() else { return }
         let file = Harness.scratch("metrics") + "/m.prom"

@@ -51,7 +51,7 @@ public enum MetricSamples {
     static func target(_ r: CheckInput.Reading, context: String, pod: String, now: Date) -> [MetricSample] {
         let base = [("context", context), ("pod", pod)]
         func s(_ name: String, _ v: Double, job: SyncJob? = nil) -> MetricSample {
-            MetricSample(name: name, labels: base + (job.map { [("job", $0.rawValue)] } ?? []), value: v)
+            MetricSample(name: name, labels: base + (job.map { [("job", $0.jsonKey)] } ?? []), value: v)  // cost_map, as in every JSON
         }
         var out = [s("synctop_proxy_up", r.snapshot?.health.value != nil ? 1 : 0),
                    s("synctop_poll_duration_seconds", r.durationSeconds)]
