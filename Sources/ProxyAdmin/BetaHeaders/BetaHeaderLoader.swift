@@ -48,10 +48,13 @@ public enum BetaHeaderLoader {
             guard let read else { throw .unreadable(source: path, reason: "no such file") }
             bytes = read
         case .url(let url):
-            do {
+            do throws(HTTPGet.Failure) {
                 bytes = try await fetch(url, timeoutSeconds)
             } catch {
-                throw .unreadable(source: url, reason: error.description)
+                switch error {
+                case .unreachable, .timeout: throw .notReached(source: url, reason: error.description)
+                default: throw .unreadable(source: url, reason: error.description)
+                }
             }
         }
         do {
@@ -100,12 +103,15 @@ public struct BetaHeaderLoad: Sendable, Equatable {
 public enum BetaHeaderLoadError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file or URL could not be read.
     case unreadable(source: String, reason: String)
+    /// The URL was never reached (name lookup, connection, timeout): from elsewhere in the
+    /// network — where the proxy is — it may be.
+    case notReached(source: String, reason: String)
     /// It was read but the proxy would not accept it.
     case invalid(source: String, BetaHeaderMappingError)
 
     public var description: String {
         switch self {
-        case .unreadable(let source, let reason): "cannot read \(source): \(reason)"
+        case .unreadable(let source, let reason), .notReached(let source, let reason): "cannot read \(source): \(reason)"
         case .invalid(let source, let error): "\(source) is not a valid mapping: \(error)"
         }
     }

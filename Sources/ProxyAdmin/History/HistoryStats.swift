@@ -44,15 +44,13 @@ public struct HistoryStats: Equatable, Sendable {
         for job in wanted { byJob[job] = Job(job: job) }
         // A run one synctop made is seen by another synctop's dashboard as "reloaded by another
         // client": in one history file it is synctop's reload, not a run by the proxy.
+        func key(_ r: HistoryRecord) -> String { r.proxy + " " + r.job.rawValue }
         var reloads: [String: [Date]] = [:]
-        for r in records where r.action == .reload && r.outcome == .success { reloads[r.proxy + " " + r.job.rawValue, default: []].append(r.time) }
+        for r in records where r.action == .reload && r.outcome == .success { reloads[key(r), default: []].append(r.time) }
         for r in records {
             guard var s = byJob[r.job] else { continue }
-            if r.action == .observedRun,
-               reloads[r.proxy + " " + r.job.rawValue]?.contains(where: { abs($0.timeIntervalSince(r.time)) <= Self.sameRunWindow }) == true {
-                continue
-            }
             if r.action == .observedRun {
+                if reloads[key(r)]?.contains(where: { abs($0.timeIntervalSince(r.time)) <= Self.sameRunWindow }) == true { continue }
                 // The proxy's own runs: counted apart whatever their outcome field says.
                 s.observedRuns += 1
                 s.lastObservedRun = HistoryStats.later(s.lastObservedRun, r.time)

@@ -48,8 +48,7 @@ public struct BetaHeaderPreview: Sendable, Equatable {
     /// `loaded`: the source's mapping, or why it cannot be loaded (then the bundled one
     /// applies); `before`: the mapping synctop last saw for this proxy, named by `comparedWith`.
     public static func compute(source: String, loaded: Result<BetaHeaderMapping, BetaHeaderLoadError>, bundled: BetaHeaderMapping,
-                               before: BetaHeaderMapping, comparedWith: String, deployments: [Deployment],
-                               sourceNotReached: Bool = false) -> BetaHeaderPreview {
+                               before: BetaHeaderMapping, comparedWith: String, deployments: [Deployment]) -> BetaHeaderPreview {
         let after: BetaHeaderMapping
         var reason: String?
         var notReached: String?
@@ -57,7 +56,7 @@ public struct BetaHeaderPreview: Sendable, Equatable {
         case .success(let m): after = m
         case .failure(let e):
             after = bundled
-            if sourceNotReached { notReached = e.description } else { reason = e.description }
+            if case .notReached = e { notReached = e.description } else { reason = e.description }
         }
         let diff = BetaHeaderDiff(from: before, to: after)
         var users: [String: [String]] = [:]

@@ -13,21 +13,10 @@ public enum BetaHeaderPreviewer {
     public static func preview(client: ProxyAdminClient, source: BetaHeaderSource, before: BetaHeaderMapping, comparedWith: String,
                                timeoutSeconds: Int, fetch: @escaping BetaHeaderLoader.Fetch = BetaHeaderLoader.liveFetch) async -> Outcome {
         let kept = Mutex<[UInt8]>([])
-        // A fetch that never reached the source (name lookup, connection, timeout) says
-        // nothing of what the proxy will load: it may sit where the source is reachable.
-        let notReached = Mutex(false)
         let keepingFetch: BetaHeaderLoader.Fetch = { (url: String, seconds: Int) async throws(HTTPGet.Failure) -> [UInt8] in
-            do throws(HTTPGet.Failure) {
-                let bytes = try await fetch(url, seconds)
-                kept.withLock { $0 = bytes }
-                return bytes
-            } catch {
-                switch error {
-                case .unreachable, .timeout: notReached.withLock { $0 = true }
-                default: break
-                }
-                throw error
-            }
+            let bytes = try await fetch(url, seconds)
+            kept.withLock { $0 = bytes }
+            return bytes
         }
         let keepingRead: BetaHeaderLoader.ReadFile = { (path: String) throws(SettingsError) -> [UInt8]? in
             let bytes = try BetaHeaderLoader.liveReadFile(path)
@@ -44,8 +33,7 @@ public enum BetaHeaderPreviewer {
         var deployments: [Deployment] = []
         if case .success(let bytes) = await info { deployments = (try? Deployment.parseList(bytes)) ?? [] }
         let preview = BetaHeaderPreview.compute(source: source.locationText, loaded: loaded, bundled: BetaHeaderLoader.bundled,
-                                                before: before, comparedWith: comparedWith, deployments: deployments,
-                                                sourceNotReached: notReached.withLock { $0 })
+                                                before: before, comparedWith: comparedWith, deployments: deployments)
         let bytes: [UInt8]? = (try? loaded.get()).map { _ in kept.withLock { $0 } }
         return Outcome(preview: preview, loadedBytes: source.location == .bundled ? nil : bytes)
     }

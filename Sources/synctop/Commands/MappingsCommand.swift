@@ -93,6 +93,7 @@ func loadExactly(_ argument: String, _ download: TimeoutOption) async throws -> 
         switch error {
         case .invalid: throw ExitStatus.dataError
         case .unreadable: throw source.location == .file(argument) ? ExitStatus.usage : ExitStatus.unreachable
+        case .notReached: throw ExitStatus.unreachable
         }
     }
     if let problem = mapping.shapeProblem() {
