@@ -81,13 +81,7 @@ import Testing
         let pods = fleet.podURLs
         try #require(pods.count == 3, "\(fleet.printed)")
         _ = try Harness.curl(["-s", "-X", "POST", "\(pods[2])/_sim/fault?mode=hang&path=/schedule"])
-        let path = Harness.scratch("check-pods") + "/config.toml"
-        try """
-        [contexts.prod]
-        url = "\(pods[0])"
-        key_env = "PROD_KEY"
-        pods = ["\(pods[0])", "\(pods[1])", "\(pods[2])"]
-        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let path = try fleet.prodConfig("check-pods")
         let started = Date()
         let r = try check(["--config", path, "--context", "prod", "--pods", "--timeout", "2"], env: ["PROD_KEY": SimulatorFleetProcess.masterKey], state: "check-pods")
         let took = Date().timeIntervalSince(started)
@@ -107,13 +101,7 @@ import Testing
         _ = try Harness.curl(["-s", "-X", "POST", "\(pods[0])/_sim/pod?action=lag&seconds=off&pod=2"])
         let reload = try Harness.run(Harness.binary, ["reload", "cost-map", "--yes", "--url", pods[0]], env: Self.key)
         #expect(reload.status == 0, "\(reload.out)\(reload.err)")
-        let path = Harness.scratch("check-lag") + "/config.toml"
-        try """
-        [contexts.prod]
-        url = "\(pods[0])"
-        key_env = "PROD_KEY"
-        pods = ["\(pods[0])", "\(pods[1])", "\(pods[2])"]
-        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let path = try fleet.prodConfig("check-lag")
         let env = ["PROD_KEY": SimulatorFleetProcess.masterKey]
         let patient = try check(["--config", path, "--context", "prod", "--pods", "--pods-grace", "10m"], env: env, state: "check-lag")
         #expect(patient.status == 0, "within the grace: \(patient.out)")

@@ -131,12 +131,7 @@ struct ContextsEndToEndTests {
         _ = try Harness.curl(["-s", "-X", "POST", "\(control)?action=stop&pod=1"])
         let reload = try Harness.run(Harness.binary, ["reload", "cost-map", "--yes", "--url", pods[0]], env: ["LITELLM_PROXY_API_KEY": SimulatorFleetProcess.masterKey])
         #expect(reload.status == 0, "\(reload.out)\(reload.err)")
-        let path = try config("""
-        [contexts.prod]
-        url = "\(pods[0])"
-        key_env = "PROD_KEY"
-        pods = ["\(pods[0])", "\(pods[1])", "\(pods[2])"]
-        """)
+        let path = try fleet.prodConfig("contexts")
         let env = ["PROD_KEY": SimulatorFleetProcess.masterKey, "XDG_STATE_HOME": Harness.scratch("shared-db-state")]
         let status = try Harness.run(Harness.binary, ["status", "--pods", "--json", "--timeout", "2", "--context", "prod", "--config", path], env: env)
         #expect(status.status == 69, "one pod did not answer: \(status.err)")
@@ -168,12 +163,7 @@ struct ContextsEndToEndTests {
         let pods = fleet.podURLs
         try #require(pods.count == 3, "\(fleet.printed)")
         _ = try Harness.curl(["-s", "-X", "POST", "\(pods[2])/_sim/fault?mode=hang&path=/schedule"])
-        let path = try config("""
-        [contexts.prod]
-        url = "\(pods[0])"
-        key_env = "PROD_KEY"
-        pods = ["\(pods[0])", "\(pods[1])", "\(pods[2])"]
-        """)
+        let path = try fleet.prodConfig("contexts")
         let env = ["PROD_KEY": SimulatorFleetProcess.masterKey, "XDG_STATE_HOME": Harness.scratch("hanging-status-state")]
         let status = try Harness.run(Harness.binary, ["status", "--pods", "--timeout", "2", "--context", "prod", "--config", path], env: env)
         #expect(!status.out.contains("all 3 pods agree"), "\(status.out)")

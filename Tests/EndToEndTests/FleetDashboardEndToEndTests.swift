@@ -123,13 +123,7 @@ extension FleetDashboardEndToEndTests {
         defer { fleet.stop() }
         let pods = fleet.podURLs
         try #require(pods.count == 3, "\(fleet.printed)")
-        let path = Harness.scratch("fleet-follow") + "/config.toml"
-        try """
-        [contexts.prod]
-        url = "\(pods[0])"
-        key_env = "PROD_KEY"
-        pods = ["\(pods[0])", "\(pods[1])", "\(pods[2])"]
-        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let path = try fleet.prodConfig("fleet-follow")
         let env = ["PROD_KEY": SimulatorFleetProcess.masterKey, "XDG_STATE_HOME": Harness.scratch("fleet-follow-state")]
         let tmux = try TmuxSession(command: "\(Harness.binary) --config \(path) --context prod --interval 2", width: 130, height: 34, env: env)
         defer { tmux.kill() }

@@ -212,6 +212,20 @@ final class SimulatorFleetProcess {
         }
     }
 
+    /// A config.toml (in scratch folder `name`) with one context, `prod`: the first pod's URL
+    /// as its service URL, every pod listed, the key in `PROD_KEY`. Its path.
+    func prodConfig(_ name: String) throws -> String {
+        let path = Harness.scratch(name) + "/config.toml"
+        let pods = podURLs.map { "\"\($0)\"" }.joined(separator: ", ")
+        try """
+        [contexts.prod]
+        url = "\(podURLs[0])"
+        key_env = "PROD_KEY"
+        pods = [\(pods)]
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     /// Everything it printed so far.
     var printed: String { (try? String(contentsOfFile: output, encoding: .utf8)) ?? "" }
 
