@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// Runs blocking jobs (socket exchanges) on threads of their own, so they never occupy one
 /// of Swift concurrency's few cooperative threads (two on a two-core machine).
@@ -21,6 +22,7 @@ public enum BlockingThread {
     static func run(_ body: @escaping @Sendable () -> Void) {
         if callerMayBlock { return body() }
         if pool.handOff(body) { return }
+        started.add(1, ordering: .relaxed)
         if PThread.start(detached: true, { BlockingThread.pool.serve(body) }) == nil {
             body()  // no thread to be had: block here rather than fail
         }
@@ -36,6 +38,10 @@ public enum BlockingThread {
 
     /// How many threads are parked now (tests).
     static var parkedCount: Int { pool.parkedCount }
+
+    /// How many threads `run` has started so far (tests: a job on a parked thread starts none).
+    static var threadsStarted: Int { started.load(ordering: .relaxed) }
+    private static let started = Atomic<Int>(0)
 
     private static let pool = Pool()
 
