@@ -6,7 +6,7 @@ import Testing
 /// through every parser in an ordinary build: none may crash.
 @Suite struct FuzzCorpusTests {
     @Test func theCorpusReplaysWithoutACrash() throws {
-        let replay = URL(fileURLWithPath: Harness.binary).deletingLastPathComponent().appendingPathComponent("synctop-fuzz").path
+        let replay = Harness.built("synctop-fuzz")
         try #require(FileManager.default.isExecutableFile(atPath: replay), "swift build builds synctop-fuzz")
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
         let corpus = root + "/Tests/Fuzz/corpus"

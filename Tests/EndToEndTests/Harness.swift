@@ -7,16 +7,24 @@ enum Harness {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The `synctop` built next to this test bundle (`swift build` puts both in one folder).
+    /// The `synctop` built next to this test bundle (`swift build` puts both in one folder),
+    /// or `SYNCTOP_BIN`: the release build's link differs (Package.swift), so it is checked
+    /// with `SYNCTOP_BIN=.build/release/synctop swift test --filter EndToEndTests`.
     static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["SYNCTOP_BIN"], !path.isEmpty { return path }
+        return built("synctop")
+    }
+
+    /// A product of the same `swift build` as this test bundle.
+    static func built(_ product: String) -> String {
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var dir = exe.deletingLastPathComponent()
         for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("synctop").path
+            let candidate = dir.appendingPathComponent(product).path
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
             dir = dir.deletingLastPathComponent()
         }
-        return packageRoot.appendingPathComponent(".build/debug/synctop").path
+        return packageRoot.appendingPathComponent(".build/debug/" + product).path
     }
 
     static var hasBinary: Bool { FileManager.default.isExecutableFile(atPath: binary) }

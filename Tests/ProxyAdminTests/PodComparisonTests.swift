@@ -30,6 +30,20 @@ import Testing
         #expect(d.first?.values.map(\.value) == ["1a2b3c4d5e6f", "df2adebb7dfc"])
     }
 
+    /// The wait counts from the reload (the first pod to load the new file), not from the
+    /// last pod that followed it: that one's own check came up to 30 s later, and the pod
+    /// still behind has been behind since the reload. (Found with the release build, whose
+    /// faster `check` ran within a second of the second pod's load and said OK.)
+    @Test func theWaitCountsFromTheReloadNotFromTheLastPodThatFollowed() {
+        let reload = Self.now.addingTimeInterval(-40)
+        let first = Self.snapshot(revision: "1a2b3c4d5e6f7", loadedAt: reload, betaRun: Self.now)
+        let followed = Self.snapshot(revision: "1a2b3c4d5e6f7", loadedAt: reload.addingTimeInterval(29), betaRun: Self.now)
+        let old = Self.snapshot(revision: "df2adebb7dfc", loadedAt: reload.addingTimeInterval(-3600), betaRun: Self.now)
+        let d = PodComparison.disagreements([("http://10.0.0.11:4000", first), ("http://10.0.0.13:4000", followed), ("http://10.0.0.12:4000", old)], now: Self.now)
+        #expect(d.first?.waitedSeconds == 40)
+        #expect(d.first?.message == "10.0.0.12:4000 has not applied the 05:50 UTC cost-map reload yet — pods re-check the database every 30 s by default; 40 s so far")
+    }
+
     @Test func betaHeaderReloadsHoursApartAndSchedulesThatDiffer() {
         let a = Self.snapshot(revision: "r", loadedAt: Self.now, betaRun: Self.now)
         let b = Self.snapshot(revision: "r", loadedAt: Self.now, betaRun: Self.now.addingTimeInterval(-3 * 3600), scheduled: false)

@@ -84,12 +84,15 @@ public enum PodComparison {
         let leader = loads.first { $0.1 == newest }?.0
         let leaderRevision = revisions.first { $0.0 == leader }?.1 ?? nil
         let behind = revisions.filter { $0.1 != leaderRevision }.map { PodName.short($0.0) }
+        // The reload is the first load of that revision. A pod that followed it later (its
+        // own check, up to 30 s on) must not restart the clock for those still behind.
+        let reload = zip(loads, revisions).filter { $0.1.1 == leaderRevision }.compactMap { $0.0.1 }.min() ?? newest
         var message: String
         var waitedSeconds: Int?
-        if let newest {
-            let waited = Int(now.timeIntervalSince(newest))
+        if let reload {
+            let waited = Int(now.timeIntervalSince(reload))
             waitedSeconds = waited
-            let when = ProxyTimestamp.clockUTC(newest)
+            let when = ProxyTimestamp.clockUTC(reload)
             message = "\(behind.joined(separator: ", ")) \(behind.count == 1 ? "has" : "have") not applied the \(when) cost-map reload yet — pods re-check the database every \(checkIntervalSeconds) s by default; \(TimeText.seconds(waited)) so far"
             if waited > 4 * checkIntervalSeconds { message += ": past a few checks, its fetch may be failing (see that pod's log)" }
         } else {
