@@ -4,19 +4,21 @@ import PackageDescription
 // Release builds on Linux lay out the code the short commands run (`status`, `check`,
 // `--version`) side by side. Why: the kernel maps the 64 kB around every page fault in a
 // file mapping, so the ~500 kB of code `status --json` runs, spread over a 26 MB .text,
-// was ~7.5 MB of its 22.4 MB peak RSS. lld places the functions named in hot-functions.txt
-// (Tests/Benchmarks/link-order makes it) first, which needs every function in its own
-// section (our targets; the prebuilt runtime's large sections stay where they are);
-// packed relative relocations (glibc 2.36+) spare reading 2.8 MB of relocations at every
-// start. Measured (peak RSS of `status --json`, median of 9, binary read from disk):
-// 22.2 MB before, 10.7 MB with all of this; each step is in BENCHMARKS.md.
+// was ~7.5 MB of its 22.4 MB peak RSS. lld places the functions named in link-order.txt
+// (Tests/Benchmarks/link-order makes it) first, and keeps together the sections of
+// protocol conformance descriptors, which the Swift runtime's first conformance lookup
+// reads all of. A function only moves if it has its own section (our targets below; the
+// prebuilt runtime's large sections stay where they are). Packed relative relocations
+// (glibc 2.36+) spare reading 2.8 MB of relocations at every start. Measured (peak RSS
+// of `status --json`, median of 9, binary read from disk): 22.3 MB before, ~10.4 MB with
+// all of this; each step is in BENCHMARKS.md.
 let linkDirectory = Context.packageDirectory + "/Sources/synctop/Link"
 let releaseOnLinux = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
 let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections"], releaseOnLinux)]
 let linkOrder: [LinkerSetting] = [
     .unsafeFlags([
         "-use-ld=lld",
-        "-Xlinker", "--symbol-ordering-file=\(linkDirectory)/hot-functions.txt",
+        "-Xlinker", "--symbol-ordering-file=\(linkDirectory)/link-order.txt",
         "-Xlinker", "--no-warn-symbol-ordering",
         // The Swift runtime's link arguments export every symbol of the executable; the
         // loader then reads 1.4 MB of symbol tables at each start. Nothing looks them up.
