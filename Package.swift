@@ -10,8 +10,9 @@ import PackageDescription
 // reads all of. A function only moves if it has its own section (our targets below; the
 // prebuilt runtime's large sections stay where they are). Packed relative relocations
 // (glibc 2.36+) spare reading 2.8 MB of relocations at every start. Measured (peak RSS
-// of `status --json`, median of 9, binary read from disk): 22.3 MB before, ~10.4 MB with
-// all of this; each step is in BENCHMARKS.md.
+// of `status --json`, binary read from disk): 22.3 MB before, ~11 MB with all of this
+// (~10.5 MB if the dependencies are built with -function-sections too); each step is in
+// BENCHMARKS.md.
 let linkDirectory = Context.packageDirectory + "/Sources/synctop/Link"
 let releaseOnLinux = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
 let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections"], releaseOnLinux)]
