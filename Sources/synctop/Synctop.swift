@@ -19,7 +19,7 @@ enum Entry {
         CrashGuard.install()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let status = StatusFastPath.command(arguments) {
-            runAsyncOffMain { await StatusFastPath.run(status) }
+            runAsync(drainingMainQueue: false) { await StatusFastPath.run(status) }
         }
         let command: ParsableCommand
         do {
@@ -33,8 +33,9 @@ enum Entry {
             do { try blocking.runOnMainThread() } catch { Synctop.exit(withError: error) }
             Synctop.exit()
         }
+        let drainingMainQueue = command is MainActorCommand
         nonisolated(unsafe) var parsed = command // used by the one task below, then never again
-        runAsync {
+        runAsync(drainingMainQueue: drainingMainQueue) {
             do {
                 if var async = parsed as? AsyncParsableCommand { try await async.run() } else { try parsed.run() }
             } catch {
@@ -46,27 +47,28 @@ enum Entry {
         }
     }
 
-    /// Runs `body` as the async `main` would, then exits.
-    private static func runAsync(_ body: @escaping @Sendable () async -> Void) -> Never {
+    /// Runs `body` as a task, then exits. The main thread drains libdispatch's main queue
+    /// (`dispatchMain`) only for a command that hops to the main actor; otherwise it waits
+    /// as libdispatch's main thread does once `dispatchMain` has ended it: in `sigsuspend`
+    /// with no signal blocked, so SIGTERM reaches `simulate` even from a parent that left it
+    /// blocked (the other threads block it). Why not always `dispatchMain`: it ends the main
+    /// thread with `pthread_exit`, whose forced unwind reads the binary's unwind tables —
+    /// about 0.4 MB of `status --json`'s peak RSS, and the same for `check` every minute.
+    private static func runAsync(drainingMainQueue: Bool, _ body: @escaping @Sendable () async -> Void) -> Never {
         Task {
             await body()
             Synctop.exit()
         }
-        dispatchMain()
-    }
-
-    /// As `runAsync`, for work that never uses the main actor (`status`): the main thread
-    /// sleeps until the task exits the process instead of draining libdispatch's main queue.
-    /// Why: `dispatchMain` ends the main thread with `pthread_exit`, whose forced unwind
-    /// reads the binary's unwind tables — about 0.4 MB of `status --json`'s peak RSS.
-    private static func runAsyncOffMain(_ body: @escaping @Sendable () async -> Void) -> Never {
-        Task {
-            await body()
-            Synctop.exit()
-        }
-        while true { pause() }
+        if drainingMainQueue { dispatchMain() }
+        var none = sigset_t()
+        sigemptyset(&none)
+        while true { sigsuspend(&none) }
     }
 }
+
+/// An async command whose work runs on the main actor (the demo runs the dashboard there
+/// with `MainActor.run`), which on Linux needs the main thread draining the main queue.
+protocol MainActorCommand: AsyncParsableCommand {}
 
 /// A command whose work blocks the calling thread (the dashboard): run on the main
 /// thread, outside Swift concurrency's executors.

@@ -86,7 +86,7 @@ public enum PodComparison {
         let behind = revisions.filter { $0.1 != leaderRevision }.map { PodName.short($0.0) }
         // The reload is the first load of that revision. A pod that followed it later (its
         // own check, up to 30 s on) must not restart the clock for those still behind.
-        let reload = zip(loads, revisions).filter { $0.1.1 == leaderRevision }.compactMap { $0.0.1 }.min() ?? newest
+        let reload = zip(loads, revisions).filter { $0.1.1 == leaderRevision }.compactMap { $0.0.1 }.min()
         var message: String
         var waitedSeconds: Int?
         if let reload {

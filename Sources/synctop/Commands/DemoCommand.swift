@@ -6,7 +6,7 @@ import ProxySimulator
 /// `synctop demo`: the simulator on a free loopback port and the dashboard on it, with
 /// schedules that come due within minutes, so a newcomer sees a live screen.
 /// `demo --fleet`: two contexts, so the Contexts (0) and Pods (5) views have a fleet.
-struct DemoCommand: AsyncParsableCommand {
+struct DemoCommand: MainActorCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Start the built-in LiteLLM simulator and open the dashboard on it (no proxy needed)."
