@@ -9,13 +9,17 @@ import PackageDescription
 // protocol conformance descriptors, which the Swift runtime's first conformance lookup
 // reads all of. A function only moves if it has its own section (our targets below; the
 // prebuilt runtime's large sections stay where they are). Packed relative relocations
-// (glibc 2.36+) spare reading 2.8 MB of relocations at every start. Measured (peak RSS
-// of `status --json`, binary read from disk): 22.3 MB before, ~11 MB with all of this
-// (~10.5 MB if the dependencies are built with -function-sections too); each step is in
-// BENCHMARKS.md.
+// (glibc 2.36+) spare reading 2.8 MB of relocations at every start. glibc, ncurses and
+// libstdc++ are linked in as well (a static-pie: the load address stays random), so no
+// loader runs and no shared library is mapped and relocated. Measured (peak RSS of
+// `status --json`, binary read from disk; each step in BENCHMARKS.md): 22.3 MB before,
+// 11.5 MB with shared system libraries, 8.8 MB static.
+// SYNCTOP_SHARED_LIBC=1 at build time keeps glibc, ncurses and libstdc++ shared, so that
+// the system's security updates reach them without a rebuild (SECURITY.md).
 let linkDirectory = Context.packageDirectory + "/Sources/synctop/Link"
 let releaseOnLinux = BuildSettingCondition.when(platforms: [.linux], configuration: .release)
 let functionSections: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-function-sections"], releaseOnLinux)]
+let staticSystemLibraries = Context.environment["SYNCTOP_SHARED_LIBC"] == nil
 let linkOrder: [LinkerSetting] = [
     .unsafeFlags([
         "-use-ld=lld",
@@ -25,9 +29,14 @@ let linkOrder: [LinkerSetting] = [
         // loader then reads 1.4 MB of symbol tables at each start. Nothing looks them up.
         "-Xlinker", "--no-export-dynamic",
         "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs",
-        // Searched first: its libstdc++.so is a linker script naming the static library.
-        "-L", linkDirectory,
-    ], releaseOnLinux),
+    ] + (staticSystemLibraries ? [
+        "-static-executable", "-Xclang-linker", "-static-pie",
+        // lld without SwiftPM's run path, which glibc < 2.42 refuses in a static-pie.
+        "-Xclang-linker", "--ld-path=\(linkDirectory)/ld",
+        // A static glibc must not load a name-service module (StaticNameService.swift).
+        // The static ncursesw leaves its terminfo half to libtinfo.
+        "-Xlinker", "-ltinfo",
+    ] : []), releaseOnLinux),
 ]
 
 let package = Package(
@@ -89,7 +98,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             exclude: ["Link"],
-            swiftSettings: functionSections,
+            swiftSettings: functionSections + (staticSystemLibraries ? [.define("STATIC_GLIBC", releaseOnLinux)] : []),
             linkerSettings: linkOrder
         ),
         // Issue 5's speed targets, measured in-process (Tests/Benchmarks/run calls it).

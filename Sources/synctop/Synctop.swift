@@ -16,6 +16,7 @@ enum Entry {
         // Process-wide: a closed pipe or socket is an EPIPE where we write (`StandardOutput`,
         // the transports), never a silent death mid-command.
         _ = signal(SIGPIPE, SIG_IGN)
+        StaticNameService.useBuiltInModulesOnly()
         CrashGuard.install()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let status = StatusFastPath.command(arguments) {
