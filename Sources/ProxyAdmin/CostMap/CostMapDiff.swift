@@ -4,6 +4,9 @@ import FoundationEssentials
 import Foundation
 #endif
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What changed between two cost maps: models added, removed, and changed field by field
 /// (old → new; prices also as a percentage). Values compare as Python compares the parsed
@@ -81,7 +84,7 @@ public struct CostMapDiff: Sendable, Equatable {
             for entry in entries[lower..<upper] {
                 guard let i = old.index[ExactKey(entry.name)] else { continue }
                 if old.entries[i].raw == entry.raw { continue }  // the same bytes: the same value
-                let fields = Self.fieldChanges(old.entries[i].value, entry.value)
+                let fields = Self.fieldChanges(old.entries[i], entry)
                 if fields.isEmpty { continue }  // same value, other bytes (1.0 vs 1, key order, spacing)
                 found.append(EntryChange(name: entry.name, fields: fields))
             }
@@ -89,6 +92,61 @@ public struct CostMapDiff: Sendable, Equatable {
         }
         let changed = results.joined()
         self.changed = changed
+    }
+
+    /// `fieldChanges(_:_:)` of two entries, from their bytes: only the fields whose bytes
+    /// differ are parsed. Entries the member scan does not take (escaped or repeated keys,
+    /// not an object) go through the tree.
+    static func fieldChanges(_ old: ModelEntry, _ new: ModelEntry) -> [FieldChange] {
+        let fast = old.raw.withUnsafeBufferPointer { o in
+            new.raw.withUnsafeBufferPointer { n in Self.fieldChanges(o, n) }
+        }
+        return fast ?? fieldChanges(old.value, new.value)
+    }
+
+    /// The same walk as `fieldChanges(_:_:)` over byte ranges; nil where a value does not
+    /// parse (then the tree decides).
+    private static func fieldChanges(_ ob: UnsafeBufferPointer<UInt8>, _ nb: UnsafeBufferPointer<UInt8>) -> [FieldChange]? {
+        guard let o = JSONMembers(ob)?.members, let n = JSONMembers(nb)?.members else { return nil }
+        func sameKey(_ a: JSONMembers.Member, _ b: JSONMembers.Member) -> Bool {
+            a.hash == b.hash && a.key.count == b.key.count
+                && (a.key.isEmpty || memcmp(ob.baseAddress! + a.key.lowerBound, nb.baseAddress! + b.key.lowerBound, a.key.count) == 0)
+        }
+        func value(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> JSONValue? {
+            try? JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[range]))
+        }
+        func key(_ m: JSONMembers.Member) -> String { String(decoding: UnsafeBufferPointer(rebasing: nb[m.key]), as: UTF8.self) }
+        /// nil: equal; else the two values (nil when one does not parse).
+        func compare(_ a: JSONMembers.Member, _ b: JSONMembers.Member) -> (JSONValue, JSONValue)?? {
+            if a.value.count == b.value.count,
+               memcmp(ob.baseAddress! + a.value.lowerBound, nb.baseAddress! + b.value.lowerBound, a.value.count) == 0 {
+                return .some(nil)
+            }
+            guard let x = value(ob, a.value), let y = value(nb, b.value) else { return nil }
+            return x.sameValue(as: y) ? .some(nil) : (x, y)
+        }
+        var out: [FieldChange] = []
+        var k = 0
+        while k < o.count, k < n.count, sameKey(o[k], n[k]) {
+            guard let difference = compare(o[k], n[k]) else { return nil }
+            if let (x, y) = difference { out.append(FieldChange(key: key(n[k]), old: x, new: y)) }
+            k += 1
+        }
+        if k == o.count, k == n.count { return out }
+        for m in n[k...] {
+            guard let before = o.first(where: { sameKey($0, m) }) else {
+                guard let y = value(nb, m.value) else { return nil }
+                out.append(FieldChange(key: key(m), old: nil, new: y))
+                continue
+            }
+            guard let difference = compare(before, m) else { return nil }
+            if let (x, y) = difference { out.append(FieldChange(key: key(m), old: x, new: y)) }
+        }
+        for m in o[k...] where !n.contains(where: { sameKey(m, $0) }) {
+            guard let x = value(ob, m.value) else { return nil }
+            out.append(FieldChange(key: String(decoding: UnsafeBufferPointer(rebasing: ob[m.key]), as: UTF8.self), old: x, new: nil))
+        }
+        return out
     }
 
     /// Fields in the new entry's order, then fields only the old one had; empty when the
