@@ -119,7 +119,7 @@ public struct ConnectionSettings: Equatable, Sendable {
     /// (`http://:80`), a port that is not 1–65535 (`http://h:99999`, `http://h:x`), a
     /// character no host name holds. User info (`user:pass@`) is skipped, never shown.
     static func authorityProblem(_ url: String) -> String? {
-        guard let schemeEnd = url.firstRange(of: "://") else { return nil }
+        guard let schemeEnd = url.firstRangeExactly(of: "://") else { return nil }
         let rest = url[schemeEnd.upperBound...]
         var authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }

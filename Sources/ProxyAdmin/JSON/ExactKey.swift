@@ -55,6 +55,21 @@ extension String {
     /// Python's `str.endswith`, by code points.
     func endsWithExactly(_ suffix: String) -> Bool { utf8.reversed().starts(with: suffix.utf8.reversed()) }
 
+    /// The first occurrence of `needle`, by code points. A byte search on purpose: the
+    /// standard `firstRange(of:)` is _StringProcessing's generic search, ~400 kB of code
+    /// that `status` would otherwise page in for one "://" (BENCHMARKS.md).
+    func firstRangeExactly(of needle: String) -> Range<Index>? {
+        let n = Array(needle.utf8)
+        guard let first = n.first else { return startIndex..<startIndex }
+        let bytes = utf8
+        var from = bytes.startIndex
+        while let at = bytes[from...].firstIndex(of: first) {
+            if bytes[at...].starts(with: n) { return at..<bytes.index(at, offsetBy: n.count) }
+            from = bytes.index(after: at)
+        }
+        return nil
+    }
+
     /// Python's `needle in self`, by code points (UTF-8 substring search is code-point search).
     func containsExactly(_ needle: String) -> Bool {
         let hay = Array(utf8), n = Array(needle.utf8)

@@ -29,12 +29,18 @@ public enum Redactor {
         if let apiKey { register(apiKey, mask: APIKey.mask(apiKey)) }
     }
 
-    /// `text` with every registered secret replaced by its mask.
+    /// `text` with every registered secret replaced by its mask: every occurrence of its
+    /// bytes, as `scrub` does (also one that a combining mark follows, which a search by
+    /// characters would pass over).
     public static func redact(_ text: String) -> String {
         let secrets = lock.withLock { registered }
-        var out = text
-        for (secret, mask) in secrets where out.contains(secret) { out = out.replacing(secret, with: mask) }
-        return out
+        var bytes: [UInt8]?
+        for (secret, mask) in secrets {
+            let before = bytes ?? Array(text.utf8)
+            let after = replacing(before, Array(secret.utf8), with: Array(mask.utf8))
+            if after != nil || bytes != nil { bytes = after ?? before }
+        }
+        return bytes.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
     /// Tests only: forget every secret.
@@ -46,8 +52,12 @@ public enum Redactor {
     /// in about a millisecond.
     public static func scrub(_ bytes: [UInt8], secret: String?) -> [UInt8] {
         guard let secret, secret.utf8.count >= minimumLength, !bytes.isEmpty else { return bytes }
-        let needle = Array(secret.utf8)
-        let mask = Array(APIKey.mask(secret).utf8)
+        return replacing(bytes, Array(secret.utf8), with: Array(APIKey.mask(secret).utf8)) ?? bytes
+    }
+
+    /// `bytes` with every occurrence of `needle` replaced by `mask`; nil when there is none.
+    private static func replacing(_ bytes: [UInt8], _ needle: [UInt8], with mask: [UInt8]) -> [UInt8]? {
+        guard !needle.isEmpty, !bytes.isEmpty else { return nil }
         var out: [UInt8] = []
         var from = 0
         bytes.withUnsafeBytes { hay in
@@ -60,7 +70,7 @@ public enum Redactor {
                 }
             }
         }
-        if from == 0 && out.isEmpty { return bytes }
+        if from == 0 { return nil }
         out.append(contentsOf: bytes[from...])
         return out
     }
@@ -96,7 +106,7 @@ public enum URLText {
 
     /// The password's range in `scheme://user:password@host...`.
     static func passwordRange(_ url: String) -> (String.Index, String.Index)? {
-        guard let scheme = url.firstRange(of: "://") else { return nil }
+        guard let scheme = url.firstRangeExactly(of: "://") else { return nil }
         let authorityEnd = url[scheme.upperBound...].firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? url.endIndex
         let authority = url[scheme.upperBound..<authorityEnd]
         guard let at = authority.lastIndex(of: "@") else { return nil }

@@ -44,6 +44,9 @@ import Testing
         Redactor.register(apiKey: "sk-abcdefghijklmnop")
         URLText.registerSecrets(of: "https://ops:hunter22@proxy.example/litellm")
         #expect(SafeText.forOutput("key sk-abcdefghijklmnop, pass hunter22") == "key sk-…mnop, pass ***")
+        // By bytes: a combining mark after the key makes it another character, not another key.
+        #expect(Redactor.redact("sk-abcdefghijklmnop\u{301} and hunter22hunter22") == "sk-…mnop\u{301} and ******")
+        #expect(Redactor.redact("nothing secret") == "nothing secret")
     }
 
     @Test func urlPasswordsAreShownAsStars() {
