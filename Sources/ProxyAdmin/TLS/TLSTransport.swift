@@ -8,9 +8,11 @@ import NIOSSL
 /// for 5 s (`--keepalive_timeout`), so against a bare LiteLLM at the default 10 s interval
 /// each poll shakes hands again; behind nginx or a load balancer (60 s and more) it does
 /// not. swift-nio-ssl has no client session cache, so a reconnect cannot be a cheap
-/// resumption: instead a poll opens at most `lanes` new connections and its reads share
-/// them, one after another on each (measured: 31 handshakes a minute at 5 s keep-alive
-/// before, 12 after — BENCHMARKS.md).
+/// resumption: instead a poll that finds no kept connection sends its reads one after
+/// another on one new connection, and one that finds some shares them out (measured: 31
+/// handshakes a minute at 5 s keep-alive with one connection per read, 12 with two, 6 with
+/// one — BENCHMARKS.md). A read slower than `ConnectionKeeper.hedgeDelay` does not hold up
+/// the next: it goes on another connection.
 /// Trusts the system's roots, or only `--ca-file`'s certificates.
 public struct TLSTransport: ProxyTransport {
     public let baseURL: String
@@ -58,22 +60,25 @@ public struct TLSTransport: ProxyTransport {
         let (keeper, context, serverName) = (self.keeper, self.context, target.host)
         let transport = self
         // Started together on the loop and awaited once: each await is a wake-up of the
-        // caller's thread. The reads go in lanes: as many as there are kept connections
-        // (side by side, as before), but at least `minimumLanes`; within a lane one after
-        // another, so a poll that finds its connections closed shakes hands `minimumLanes`
-        // times, not once per read. A read that hangs delays only the reads of its lane.
+        // caller's thread. The reads go in lanes, one after another within a lane: as many
+        // lanes as there are kept connections, at least `minimumLanes`; but one when none
+        // is kept, so a poll that finds its connections closed shakes hands once, not once
+        // per read. A read that takes longer than `hedgeDelay` lets its lane's next one
+        // start anyway, on another connection: a hanging read costs the others that long.
         let all = keeper.loop.flatSubmit {
-            let lanes = max(ConnectionKeeper.minimumLanes, keeper.usableIdleCount)
+            let kept = keeper.usableIdleCount
+            let lanes = kept == 0 ? 1 : max(ConnectionKeeper.minimumLanes, kept)
             var futures: [EventLoopFuture<ProxyResponse>] = []
             var laneTail = [EventLoopFuture<Void>](repeating: keeper.loop.makeSucceededVoidFuture(), count: lanes)
             for (i, request) in requests.enumerated() {
                 var capped = limits
                 capped.maxBodyBytes = request.cap
-                let answer = laneTail[i % lanes].flatMap {
+                let start = laneTail[i % lanes]
+                let answer = start.flatMap {
                     keeper.exchange(request.bytes, idempotent: request.idempotent, addresses: addresses,
                                     serverName: serverName, context: context, limits: capped)
                 }
-                laneTail[i % lanes] = answer.map { _ in () }.recover { _ in () }
+                laneTail[i % lanes] = start.flatMap { ConnectionKeeper.doneOrLate(answer, after: ConnectionKeeper.hedgeDelay) }
                 futures.append(answer)
             }
             return EventLoopFuture.whenAllComplete(futures, on: keeper.loop)
@@ -111,8 +116,25 @@ final class ConnectionKeeper: @unchecked Sendable {
     let loop: any EventLoop
     /// A poll's reads (five at most) each keep one.
     static let maxIdle = 6
-    /// New connections a poll opens at most when none is kept (`TLSTransport.sendAll`).
+    /// Lanes of a poll that finds connections kept (`TLSTransport.sendAll`): a second
+    /// connection costs one handshake while the server keeps them, then nothing.
     static let minimumLanes = 2
+    /// How long a lane's next read waits for a slow one before it goes on another
+    /// connection. An idle poll's reads answer within milliseconds on a LAN.
+    static let hedgeDelay = TimeAmount.milliseconds(750)
+
+    /// Completes when `answer` does or `delay` from now, whichever comes first (a second
+    /// completion of a promise is ignored by NIO).
+    static func doneOrLate(_ answer: EventLoopFuture<ProxyResponse>, after delay: TimeAmount) -> EventLoopFuture<Void> {
+        let loop = answer.eventLoop
+        let next = loop.makePromise(of: Void.self)
+        let late = loop.scheduleTask(in: delay) { next.succeed() }
+        answer.whenComplete { _ in
+            late.cancel()
+            next.succeed()
+        }
+        return next.futureResult
+    }
     private var idle: [TLSConnection] = []
 
     init(loop: any EventLoop) {

@@ -28,11 +28,11 @@ import ProxySimulator
     @Test func aPollReusesTheLastPollsConnections() async throws {
         try await withTLSSimulator { sim, client in
             #expect(await client.snapshot().worstError == nil)
-            // No connection kept yet: the four reads share two new ones (a handshake costs
+            // No connection kept yet: the four reads share one new one (a handshake costs
             // more than an idle poll's reads; there is no TLS session resumption).
-            #expect(sim.connectionsAccepted == 2, "the four reads on two connections, two each")
+            #expect(sim.connectionsAccepted == 1, "the four reads on one connection")
             for _ in 0..<3 { #expect(await client.snapshot().worstError == nil) }
-            #expect(sim.connectionsAccepted == 2, "no new handshake while the server keeps them")
+            #expect(sim.connectionsAccepted == 2, "one more for a second lane, then no new handshake while the server keeps them")
         }
     }
 
@@ -42,8 +42,26 @@ import ProxySimulator
             #expect(await client.snapshot().worstError == nil)
             try await Task.sleep(for: .milliseconds(600))
             #expect(await client.snapshot().worstError == nil, "closed connections are not used")
-            #expect(sim.connectionsAccepted == 4, "two new ones for the second poll, not one per read")
+            #expect(sim.connectionsAccepted == 2, "one new one for the second poll, not one per read")
         }
+    }
+
+    /// One lane when nothing is kept, but a read that hangs holds up the poll's others only
+    /// for the hedge delay: they go on a second connection and answer.
+    @Test func aHangingReadHoldsUpTheOthersOnlyForTheHedgeDelay() async throws {
+        var config = SimulatorConfiguration()
+        config.tls = TLSFiles(certificatePath: TestCertificate.loopback.certificate, keyPath: TestCertificate.loopback.key)
+        config.faults = [Fault(mode: .hang, pathPrefix: Endpoint.jobStatus(.costMap).path)]
+        let sim = try await ProxySimulator.start(config)
+        let transport = try #require(try TLSTransport(baseURL: sim.baseURL, caFile: TestCertificate.loopback.certificate))
+        let client = ProxyAdminClient(transport: transport, apiKey: "sk-synctop-demo", timeoutSeconds: 2)
+        let snapshot = await client.snapshot()
+        #expect(snapshot.costMap.failure == .timeout(seconds: 2))
+        #expect(snapshot.betaHeaders.failure == nil && snapshot.source.failure == nil && snapshot.health.failure == nil,
+                "\(snapshot)")
+        #expect(sim.connectionsAccepted == 2, "the hanging read's connection and one for the rest")
+        await transport.shutdown()
+        try await sim.shutdown()
     }
 
     @Test func aReadLostOnAKeptConnectionIsSentOnceMore() async throws {
@@ -51,7 +69,7 @@ import ProxySimulator
             #expect(await client.snapshot().worstError == nil)
             sim.dropNextRequests(1)
             #expect(await client.jobStatus(.costMap).failure == nil, "retried on a new connection")
-            #expect(sim.connectionsAccepted == 3)
+            #expect(sim.connectionsAccepted == 2, "the first poll's, then the retry's")
             #expect(sim.requestLog().count == 5, "the dropped request is not answered, its retry is")
         }
     }
@@ -62,7 +80,7 @@ import ProxySimulator
             sim.dropNextRequests(1)
             // The proxy may have acted on it: a reload must not run twice behind the operator's back.
             #expect(await client.call(.reload(.costMap)).failure == .unreachable("the connection closed without an answer"))
-            #expect(sim.connectionsAccepted == 2, "no new connection: not sent again")
+            #expect(sim.connectionsAccepted == 1, "no new connection: not sent again")
         }
     }
 
