@@ -13,7 +13,7 @@ import PackageDescription
 // libstdc++ are linked in as well (a static-pie: the load address stays random), so no
 // loader runs and no shared library is mapped and relocated. Measured (peak RSS of
 // `status --json`, binary read from disk; each step in BENCHMARKS.md): 22.3 MB before,
-// 11.8 MB with shared system libraries, 8.8 MB static.
+// 11.8 MB with shared system libraries, 9.0 MB static.
 // SYNCTOP_SHARED_LIBC=1 at build time keeps glibc, ncurses and libstdc++ shared, so that
 // the system's security updates reach them without a rebuild (SECURITY.md).
 let linkDirectory = Context.packageDirectory + "/Sources/synctop/Link"
