@@ -9,7 +9,8 @@ import ConsoleUI
 /// Everything synctop parses from outside, one entry per input: the JSON parser, the
 /// status / source / health / action answers as the client decodes them (HTML pages
 /// included), the beta-header mapping and cost-map validators, /model/info, the history
-/// line, config.toml and theme files. A crash, a trap or an ASan report is a finding;
+/// line, config.toml and theme files, and the diff's byte walk against its tree walk
+/// (a disagreement is a finding). A crash, a trap or an ASan report is a finding;
 /// a thrown error is the expected answer to junk.
 enum FuzzTargets {
     static func run(_ bytes: [UInt8]) {
@@ -24,7 +25,12 @@ enum FuzzTargets {
         if let map = try? CostMap.parse(bytes) {
             _ = CostMapValidation.check(entries: CostMapValidation.countedEntries(map), version: "1.110.2")
             _ = CostMapDiff(old: CostMap(entries: []), new: map)
+            // The diff compares entries from their bytes; it must say what the tree says.
+            for (old, new) in zip(map.entries, map.entries.dropFirst()) where CostMapDiff.fieldChanges(old, new) != CostMapDiff.fieldChanges(old.value, new.value) {
+                fatalError("the byte diff and the tree diff disagree: \(old.name) → \(new.name)")
+            }
         }
+        _ = bytes.withUnsafeBufferPointer { JSONMembers($0) }
         _ = try? Deployment.parseList(bytes)
         let text = String(decoding: bytes, as: UTF8.self)
         _ = HistoryRecord(jsonLine: text)
