@@ -108,20 +108,20 @@ public struct CostMapDiff: Sendable, Equatable {
     /// parse (then the tree decides).
     private static func fieldChanges(_ ob: UnsafeBufferPointer<UInt8>, _ nb: UnsafeBufferPointer<UInt8>) -> [FieldChange]? {
         guard let o = JSONMembers(ob)?.members, let n = JSONMembers(nb)?.members else { return nil }
-        func sameKey(_ a: JSONMembers.Member, _ b: JSONMembers.Member) -> Bool {
-            a.hash == b.hash && a.key.count == b.key.count
-                && (a.key.isEmpty || memcmp(ob.baseAddress! + a.key.lowerBound, nb.baseAddress! + b.key.lowerBound, a.key.count) == 0)
+        /// The same bytes at `a` in the old entry and `b` in the new one.
+        func sameBytes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            a.count == b.count && (a.isEmpty || memcmp(ob.baseAddress! + a.lowerBound, nb.baseAddress! + b.lowerBound, a.count) == 0)
         }
+        func sameKey(_ a: JSONMembers.Member, _ b: JSONMembers.Member) -> Bool { a.hash == b.hash && sameBytes(a.key, b.key) }
         func value(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> JSONValue? {
             try? JSONParser.parse(UnsafeBufferPointer(rebasing: buffer[range]))
         }
-        func key(_ m: JSONMembers.Member) -> String { String(decoding: UnsafeBufferPointer(rebasing: nb[m.key]), as: UTF8.self) }
+        func key(_ buffer: UnsafeBufferPointer<UInt8>, _ m: JSONMembers.Member) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[m.key]), as: UTF8.self)
+        }
         /// nil: equal; else the two values (nil when one does not parse).
         func compare(_ a: JSONMembers.Member, _ b: JSONMembers.Member) -> (JSONValue, JSONValue)?? {
-            if a.value.count == b.value.count,
-               memcmp(ob.baseAddress! + a.value.lowerBound, nb.baseAddress! + b.value.lowerBound, a.value.count) == 0 {
-                return .some(nil)
-            }
+            if sameBytes(a.value, b.value) { return .some(nil) }
             guard let x = value(ob, a.value), let y = value(nb, b.value) else { return nil }
             return x.sameValue(as: y) ? .some(nil) : (x, y)
         }
@@ -129,22 +129,22 @@ public struct CostMapDiff: Sendable, Equatable {
         var k = 0
         while k < o.count, k < n.count, sameKey(o[k], n[k]) {
             guard let difference = compare(o[k], n[k]) else { return nil }
-            if let (x, y) = difference { out.append(FieldChange(key: key(n[k]), old: x, new: y)) }
+            if let (x, y) = difference { out.append(FieldChange(key: key(nb, n[k]), old: x, new: y)) }
             k += 1
         }
         if k == o.count, k == n.count { return out }
         for m in n[k...] {
             guard let before = o.first(where: { sameKey($0, m) }) else {
                 guard let y = value(nb, m.value) else { return nil }
-                out.append(FieldChange(key: key(m), old: nil, new: y))
+                out.append(FieldChange(key: key(nb, m), old: nil, new: y))
                 continue
             }
             guard let difference = compare(before, m) else { return nil }
-            if let (x, y) = difference { out.append(FieldChange(key: key(m), old: x, new: y)) }
+            if let (x, y) = difference { out.append(FieldChange(key: key(nb, m), old: x, new: y)) }
         }
         for m in o[k...] where !n.contains(where: { sameKey(m, $0) }) {
             guard let x = value(ob, m.value) else { return nil }
-            out.append(FieldChange(key: String(decoding: UnsafeBufferPointer(rebasing: ob[m.key]), as: UTF8.self), old: x, new: nil))
+            out.append(FieldChange(key: key(ob, m), old: x, new: nil))
         }
         return out
     }

@@ -71,13 +71,5 @@ extension String {
     }
 
     /// Python's `needle in self`, by code points (UTF-8 substring search is code-point search).
-    func containsExactly(_ needle: String) -> Bool {
-        let hay = Array(utf8), n = Array(needle.utf8)
-        guard !n.isEmpty else { return true }
-        guard hay.count >= n.count else { return false }
-        for start in 0...(hay.count - n.count) where hay[start] == n[0] && hay[start..<start + n.count].elementsEqual(n) {
-            return true
-        }
-        return false
-    }
+    func containsExactly(_ needle: String) -> Bool { firstRangeExactly(of: needle) != nil }
 }

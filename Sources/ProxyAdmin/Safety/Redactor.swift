@@ -34,13 +34,14 @@ public enum Redactor {
     /// characters would pass over).
     public static func redact(_ text: String) -> String {
         let secrets = lock.withLock { registered }
-        var bytes: [UInt8]?
+        guard !secrets.isEmpty else { return text }
+        var bytes = Array(text.utf8), changed = false
         for (secret, mask) in secrets {
-            let before = bytes ?? Array(text.utf8)
-            let after = replacing(before, Array(secret.utf8), with: Array(mask.utf8))
-            if after != nil || bytes != nil { bytes = after ?? before }
+            guard let after = replacing(bytes, Array(secret.utf8), with: Array(mask.utf8)) else { continue }
+            bytes = after
+            changed = true
         }
-        return bytes.map { String(decoding: $0, as: UTF8.self) } ?? text
+        return changed ? String(decoding: bytes, as: UTF8.self) : text
     }
 
     /// Tests only: forget every secret.
